@@ -1,0 +1,7 @@
+"""`python -m blueprint` runs the command-line interface."""
+
+import sys
+
+from blueprint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,456 @@
+"""The entities of a project as frozen dataclasses that validate themselves.
+
+A Document holds them by id; changing one means replacing it (see changes.py), so
+"unchanged" is an identity check and every change has an exact inverse.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, ClassVar, Self
+
+from .catalogue import (
+    CRITERIA,
+    EDGE_KINDS,
+    GAP_STATUSES,
+    GAPS,
+    LANE_ROLES,
+    LINE_KINDS,
+    SCALE_MAX,
+    SCALE_MIN,
+    SERVQUAL_DIMENSIONS,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    SUPPORT_TYPES,
+)
+from .errors import DomainError
+from .notations import NODE_KINDS, NOTATIONS
+
+PROJECT_ID = "project"  # the one ProjectInfo of a document
+MAX_TEXT = 2_000_000
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+# -- field checks -------------------------------------------------------------------
+
+
+def _text(name: str, value: object, *, required: bool = False, limit: int = MAX_TEXT):
+    if not isinstance(value, str):
+        raise DomainError(name, "must be text")
+    if required and not value.strip():
+        raise DomainError(name, "must not be empty")
+    if len(value) > limit:
+        raise DomainError(name, f"is longer than {limit:,} characters")
+    if "\x00" in value:
+        raise DomainError(name, "contains a NUL character")
+
+
+def _number(name: str, value: object, *, low: float | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DomainError(name, "must be a number")
+    if not math.isfinite(value):
+        raise DomainError(name, "must be finite")
+    if low is not None and value < low:
+        raise DomainError(name, f"must be at least {low:g}")
+
+
+def _integer(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DomainError(name, "must be a whole number")
+    if not low <= value <= high:
+        raise DomainError(name, f"must be from {low} to {high}, not {value}")
+
+
+def _choice(name: str, value: object, allowed) -> None:
+    if value not in allowed:
+        raise DomainError(name, f"unknown value {value!r}")
+
+
+def _colour(name: str, value: object, *, optional: bool = True) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str) or not _COLOUR.match(value):
+        raise DomainError(name, f"must be a colour like #1f6feb, not {value!r}")
+
+
+def _bool(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise DomainError(name, "must be true or false")
+
+
+def _id(name: str, value: object) -> None:
+    if not isinstance(value, str) or not value or len(value) > 64:
+        raise DomainError(name, "must be a non-empty id of at most 64 characters")
+
+
+class Entity:
+    """Base of everything a Document stores by id."""
+
+    kind_name: ClassVar[str]
+    id: str
+
+    def evolve(self, **changes: Any) -> Self:
+        return replace(self, **changes)  # type: ignore[type-var]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
+# -- project -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectInfo(Entity):
+    kind_name: ClassVar[str] = "project"
+    title: str = "Untitled project"
+    client: str = ""
+    author: str = ""
+    created: str = ""  # ISO 8601, UTC
+    modified: str = ""
+    accent_colour: str = "#1f6feb"
+    logo: bytes | None = None  # PNG or JPEG bytes, shown on the report cover
+    id: str = PROJECT_ID
+
+    def __post_init__(self) -> None:
+        if self.id != PROJECT_ID:
+            raise DomainError("project.id", f"must be {PROJECT_ID!r}")
+        _text("project.title", self.title, required=True, limit=500)
+        _text("project.client", self.client, limit=500)
+        _text("project.author", self.author, limit=500)
+        _text("project.created", self.created, limit=64)
+        _text("project.modified", self.modified, limit=64)
+        _colour("project.accent_colour", self.accent_colour, optional=False)
+        if self.logo is not None:
+            if not isinstance(self.logo, bytes):
+                raise DomainError("project.logo", "must be image bytes")
+            if len(self.logo) > MAX_LOGO_BYTES:
+                raise DomainError("project.logo", "is larger than 2 MiB")
+            if not (
+                self.logo.startswith(b"\x89PNG\r\n\x1a\n")
+                or self.logo.startswith(b"\xff\xd8\xff")
+            ):
+                raise DomainError("project.logo", "must be a PNG or JPEG image")
+
+
+@dataclass(frozen=True)
+class Diagram(Entity):
+    kind_name: ClassVar[str] = "diagram"
+    id: str
+    name: str
+    notation: str = "blank"
+    order: int = 0
+    zoom: float = 1.0
+    scroll_x: float = 0.0
+    scroll_y: float = 0.0
+    # ids of presentation steps in the trainer's order; empty means the default order
+    presentation: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _id("diagram.id", self.id)
+        _text("diagram.name", self.name, required=True, limit=200)
+        _choice("diagram.notation", self.notation, NOTATIONS)
+        _integer("diagram.order", self.order, 0, 1_000_000)
+        _number("diagram.zoom", self.zoom, low=0.01)
+        if self.zoom > 100:
+            raise DomainError("diagram.zoom", "must be at most 100")
+        _number("diagram.scroll_x", self.scroll_x)
+        _number("diagram.scroll_y", self.scroll_y)
+        if not isinstance(self.presentation, tuple) or not all(
+            isinstance(s, str) for s in self.presentation
+        ):
+            raise DomainError("diagram.presentation", "must be a list of step ids")
+
+
+@dataclass(frozen=True)
+class Lane(Entity):
+    """A horizontal band; lanes stack from y = 0 in `order`."""
+
+    kind_name: ClassVar[str] = "lane"
+    id: str
+    diagram_id: str
+    name: str
+    role: str = "other"
+    height: float = 120.0
+    order: int = 0
+
+    def __post_init__(self) -> None:
+        _id("lane.id", self.id)
+        _id("lane.diagram_id", self.diagram_id)
+        _text("lane.name", self.name, required=True, limit=200)
+        _choice("lane.role", self.role, LANE_ROLES)
+        _number("lane.height", self.height, low=20)
+        if self.height > 100_000:
+            raise DomainError("lane.height", "must be at most 100000")
+        _integer("lane.order", self.order, 0, 1_000_000)
+
+
+@dataclass(frozen=True)
+class DividingLine(Entity):
+    """A labelled line drawn under a lane (between it and the next one)."""
+
+    kind_name: ClassVar[str] = "line"
+    id: str
+    diagram_id: str
+    kind: str
+    below_lane_id: str
+
+    def __post_init__(self) -> None:
+        _id("line.id", self.id)
+        _id("line.diagram_id", self.diagram_id)
+        _choice("line.kind", self.kind, LINE_KINDS)
+        _id("line.below_lane_id", self.below_lane_id)
+
+
+@dataclass(frozen=True)
+class Stage(Entity):
+    """A column grouping steps in time (e.g. arrive, stay, leave); stages run in
+    `order` from the lane headers to the right."""
+
+    kind_name: ClassVar[str] = "stage"
+    id: str
+    diagram_id: str
+    name: str
+    width: float = 400.0
+    order: int = 0
+
+    def __post_init__(self) -> None:
+        _id("stage.id", self.id)
+        _id("stage.diagram_id", self.diagram_id)
+        _text("stage.name", self.name, required=True, limit=200)
+        _number("stage.width", self.width, low=20)
+        _integer("stage.order", self.order, 0, 1_000_000)
+
+
+@dataclass(frozen=True)
+class Style:
+    fill: str | None = None
+    stroke: str | None = None
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        _colour("style.fill", self.fill)
+        _colour("style.stroke", self.stroke)
+        _colour("style.text", self.text)
+
+
+@dataclass(frozen=True)
+class Node(Entity):
+    """A step or element; (x, y) is its top-left corner in diagram coordinates."""
+
+    kind_name: ClassVar[str] = "node"
+    id: str
+    diagram_id: str
+    lane_id: str
+    kind: str = "action"
+    label: str = "Step"
+    description: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 140.0
+    height: float = 60.0
+    style: Style = field(default_factory=Style)
+    duration: float | None = None  # minutes
+    wait_time: float | None = None  # minutes
+    moment_of_truth: bool = False
+    fail_point: bool = False
+    wait_point: bool = False
+
+    def __post_init__(self) -> None:
+        _id("node.id", self.id)
+        _id("node.diagram_id", self.diagram_id)
+        _id("node.lane_id", self.lane_id)
+        _choice("node.kind", self.kind, NODE_KINDS)
+        _text("node.label", self.label, required=True, limit=20_000)
+        _text("node.description", self.description)
+        _number("node.x", self.x)
+        _number("node.y", self.y)
+        _number("node.width", self.width, low=10)
+        _number("node.height", self.height, low=10)
+        if not isinstance(self.style, Style):
+            raise DomainError("node.style", "must be a style")
+        for name in ("duration", "wait_time"):
+            value = getattr(self, name)
+            if value is not None:
+                _number(f"node.{name}", value, low=0)
+        for name in ("moment_of_truth", "fail_point", "wait_point"):
+            _bool(f"node.{name}", getattr(self, name))
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+
+@dataclass(frozen=True)
+class Edge(Entity):
+    """A connector from one node to another of the same diagram."""
+
+    kind_name: ClassVar[str] = "edge"
+    id: str
+    diagram_id: str
+    source_id: str
+    target_id: str
+    kind: str = "flow"
+    label: str = ""
+    support_type: str | None = None  # for kind "support"
+    gap: int | None = None  # for kind "gap" in the Gaps model
+    routing: str = "orthogonal"  # or "straight"
+    waypoints: tuple[tuple[float, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        _id("edge.id", self.id)
+        _id("edge.diagram_id", self.diagram_id)
+        _id("edge.source_id", self.source_id)
+        _id("edge.target_id", self.target_id)
+        _choice("edge.kind", self.kind, EDGE_KINDS)
+        _text("edge.label", self.label, limit=2_000)
+        if self.support_type is not None:
+            _choice("edge.support_type", self.support_type, SUPPORT_TYPES)
+        if self.gap is not None:
+            _integer("edge.gap", self.gap, 1, 5)
+        _choice("edge.routing", self.routing, ("orthogonal", "straight"))
+        if not isinstance(self.waypoints, tuple):
+            raise DomainError("edge.waypoints", "must be a list of points")
+        for point in self.waypoints:
+            if not (isinstance(point, tuple) and len(point) == 2):
+                raise DomainError("edge.waypoints", "each point must be (x, y)")
+            _number("edge.waypoints", point[0])
+            _number("edge.waypoints", point[1])
+
+
+# -- annotations ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapFinding:
+    """A gap of the Gaps model found at a step, with its cause and remedy."""
+
+    kind: ClassVar[str] = "gap"
+    gap: int
+    finding: str = ""
+    cause: str = ""
+    severity: int = 3
+    remedy: str = ""
+    owner: str = ""
+    status: str = "open"
+
+    def __post_init__(self) -> None:
+        _integer("gap.gap", self.gap, 1, 5)
+        _text("gap.finding", self.finding)
+        _text("gap.cause", self.cause)
+        _integer("gap.severity", self.severity, SEVERITY_MIN, SEVERITY_MAX)
+        _text("gap.remedy", self.remedy)
+        _text("gap.owner", self.owner, limit=500)
+        _choice("gap.status", self.status, GAP_STATUSES)
+
+    @property
+    def definition(self):
+        return GAPS[self.gap]
+
+
+@dataclass(frozen=True)
+class QualityRating:
+    """A rating of one of Grönroos' six criteria of good perceived service quality."""
+
+    kind: ClassVar[str] = "quality"
+    criterion: str
+    rating: int = 4
+    evidence: str = ""
+
+    def __post_init__(self) -> None:
+        _choice("quality.criterion", self.criterion, CRITERIA)
+        _integer("quality.rating", self.rating, SCALE_MIN, SCALE_MAX)
+        _text("quality.evidence", self.evidence)
+
+
+@dataclass(frozen=True)
+class ServqualScore:
+    """Expectation and perception (1-7) on one SERVQUAL dimension; gap = P - E."""
+
+    kind: ClassVar[str] = "servqual"
+    dimension: str
+    expectation: float = 4.0
+    perception: float = 4.0
+    weight: float = 20.0  # points of 100 a respondent gives this dimension
+
+    def __post_init__(self) -> None:
+        _choice("servqual.dimension", self.dimension, SERVQUAL_DIMENSIONS)
+        for name in ("expectation", "perception"):
+            value = getattr(self, name)
+            _number(f"servqual.{name}", value)
+            if not SCALE_MIN <= value <= SCALE_MAX:
+                raise DomainError(
+                    f"servqual.{name}", f"must be from 1 to 7, not {value:g}"
+                )
+        _number("servqual.weight", self.weight, low=0)
+        if self.weight > 100:
+            raise DomainError("servqual.weight", "must be at most 100")
+
+    @property
+    def gap(self) -> float:
+        return self.perception - self.expectation
+
+
+@dataclass(frozen=True)
+class NoteText:
+    kind: ClassVar[str] = "note"
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        _text("note.text", self.text)
+
+
+AnnotationBody = GapFinding | QualityRating | ServqualScore | NoteText
+ANNOTATION_BODIES: dict[str, type] = {
+    b.kind: b for b in (GapFinding, QualityRating, ServqualScore, NoteText)
+}
+TARGET_KINDS = ("node", "edge", "diagram")
+
+
+@dataclass(frozen=True)
+class Annotation(Entity):
+    """An annotation on a node, an edge or a whole diagram."""
+
+    kind_name: ClassVar[str] = "annotation"
+    id: str
+    diagram_id: str
+    target_kind: str  # node, edge or diagram
+    target_id: str  # the diagram's own id when target_kind is "diagram"
+    body: AnnotationBody
+    order: int = 0
+
+    def __post_init__(self) -> None:
+        _id("annotation.id", self.id)
+        _id("annotation.diagram_id", self.diagram_id)
+        _choice("annotation.target_kind", self.target_kind, TARGET_KINDS)
+        _id("annotation.target_id", self.target_id)
+        if not isinstance(
+            self.body, GapFinding | QualityRating | ServqualScore | NoteText
+        ):
+            raise DomainError("annotation.body", "unknown annotation type")
+        if self.target_kind == "diagram" and self.target_id != self.diagram_id:
+            raise DomainError("annotation.target_id", "must be the diagram's id")
+        _integer("annotation.order", self.order, 0, 10_000_000)
+
+    @property
+    def kind(self) -> str:
+        return self.body.kind
+
+
+ENTITY_TYPES: tuple[type[Entity], ...] = (
+    ProjectInfo,
+    Diagram,
+    Lane,
+    DividingLine,
+    Stage,
+    Node,
+    Edge,
+    Annotation,
+)
