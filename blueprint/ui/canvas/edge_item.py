@@ -1,0 +1,190 @@
+"""The scene item of one connector: routed polyline, arrowhead, label, end handles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from blueprint import theme
+from blueprint.model import Edge
+from blueprint.model.catalogue import SUPPORT_TYPES
+
+from . import geometry, style
+
+if TYPE_CHECKING:
+    from .scene import DiagramScene
+
+END_RADIUS = 5.0
+LOD_DETAIL = 0.3
+LABEL_SIZE = 8.5
+
+
+def edge_caption(edge: Edge) -> str:
+    """What a connector shows: its label, else its gap number or support type."""
+    if edge.label:
+        return edge.label
+    if edge.gap is not None:
+        return f"Gap {edge.gap}"
+    if edge.support_type is not None:
+        return SUPPORT_TYPES[edge.support_type].name
+    return ""
+
+
+class EdgeItem(QGraphicsItem):
+    """Draws a connector between two node items; rerouted when they move."""
+
+    def __init__(self, edge: Edge) -> None:
+        super().__init__()
+        self.edge_id = edge.id
+        self.edge = edge
+        self.points: list[geometry.Point] = [(0.0, 0.0), (1.0, 0.0)]
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        self._shape: QPainterPath | None = None
+        self._bounds = QRectF()
+        self._label_rect = QRectF()
+        self._caption = edge_caption(edge)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(5)
+
+    def sync(self, edge: Edge) -> bool:
+        """Take a new version of the edge; True if it must be rerouted."""
+        old, self.edge = self.edge, edge
+        self._caption = edge_caption(edge)
+        self.update()
+        return (old.source_id, old.target_id, old.routing, old.waypoints) != (
+            edge.source_id,
+            edge.target_id,
+            edge.routing,
+            edge.waypoints,
+        ) or old.label != edge.label
+
+    def reroute(self, source: geometry.Box, target: geometry.Box) -> None:
+        self.set_points(
+            geometry.route(source, target, self.edge.routing, self.edge.waypoints)
+        )
+
+    def set_points(self, points: list[geometry.Point]) -> None:
+        if len(points) < 2:
+            points = [points[0], points[0]] if points else [(0, 0), (0, 0)]
+        self.prepareGeometryChange()
+        self.points = points
+        line = geometry.shorten_end(points, geometry.ARROW_LENGTH * 0.8)
+        path = QPainterPath(QPointF(*line[0]))
+        for p in line[1:]:
+            path.lineTo(*p)
+        self._path = path
+        self._arrow = QPolygonF([QPointF(*p) for p in geometry.arrowhead(points)])
+        self._shape = None
+        self._label_rect = self._measure_label()
+        self._bounds = (
+            path.boundingRect()
+            .united(self._arrow.boundingRect())
+            .united(self._label_rect)
+            .adjusted(-END_RADIUS - 3, -END_RADIUS - 3, END_RADIUS + 3, END_RADIUS + 3)
+        )
+
+    def _measure_label(self) -> QRectF:
+        if not self._caption:
+            return QRectF()
+        fm = style.metrics(LABEL_SIZE)
+        text = geometry.elide(self._caption, 220, fm.horizontalAdvance)
+        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
+        mx, my = geometry.midpoint(self.points)
+        return QRectF(mx - w / 2, my - h / 2, w, h)
+
+    def label_rect(self) -> QRectF:
+        return QRectF(self._label_rect)
+
+    # -- QGraphicsItem ----------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            shape = stroker.createPath(self._path)
+            shape.addPolygon(self._arrow)
+            if not self._label_rect.isEmpty():
+                shape.addRect(self._label_rect)
+            if self.isSelected():
+                for p in (self.points[0], self.points[-1]):
+                    shape.addEllipse(QPointF(*p), END_RADIUS + 3, END_RADIUS + 3)
+            self._shape = shape
+        return self._shape
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._shape = None  # end handles join the hit area when selected
+        return super().itemChange(change, value)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        colour, dash = theme.EDGE_STYLE.get(self.edge.kind, (theme.EDGE_INK, "solid"))
+        selected = self.isSelected()
+        if selected:
+            colour = theme.SELECTION
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setBrush(style.NO_BRUSH)
+        painter.setPen(style.pen(colour, 2.0 if selected else 1.3, dash))
+        painter.drawPath(self._path)
+        if lod < LOD_DETAIL:
+            return
+        painter.setPen(style.pen(colour, 1.0))
+        painter.setBrush(style.brush(colour))
+        painter.drawPolygon(self._arrow)
+        if self._caption:
+            painter.setPen(style.pen(colour if selected else "#d0d7de", 1.0))
+            painter.setBrush(style.brush("#ffffff", 235))
+            painter.drawRoundedRect(self._label_rect, 4, 4)
+            painter.setFont(style.font(LABEL_SIZE))
+            painter.setPen(style.pen(theme.INK))
+            fm = style.metrics(LABEL_SIZE)
+            text = geometry.elide(self._caption, 220, fm.horizontalAdvance)
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, text)
+        if selected:
+            painter.setPen(style.pen("#ffffff", 1.5))
+            painter.setBrush(style.brush(theme.SELECTION))
+            for p in (self.points[0], self.points[-1]):
+                painter.drawEllipse(QPointF(*p), END_RADIUS, END_RADIUS)
+
+    def end_at(
+        self, scene_pos: QPointF, tolerance: float = END_RADIUS + 3
+    ) -> str | None:
+        """'source' or 'target' if a selected connector's end handle is there."""
+        if not self.isSelected():
+            return None
+        for end, p in (("target", self.points[-1]), ("source", self.points[0])):
+            if (scene_pos.x() - p[0]) ** 2 + (
+                scene_pos.y() - p[1]
+            ) ** 2 <= tolerance**2:
+                return end
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene: DiagramScene = self.scene()  # type: ignore[assignment]
+        end = self.end_at(event.scenePos())
+        if event.button() == Qt.MouseButton.LeftButton and end is not None:
+            scene.begin_reconnect(self, end, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene: DiagramScene = self.scene()  # type: ignore[assignment]
+        scene.edit_label(self.edge_id)
+        event.accept()

@@ -1,0 +1,512 @@
+"""The scene of one diagram: items built from the Document and kept in step with its
+events. Items never hold the truth; every change is a command on the undo stack."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+import shiboken6
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTransform, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from blueprint import theme
+from blueprint.model import (
+    Annotation,
+    Diagram,
+    DividingLine,
+    Document,
+    Edge,
+    EntitiesChanged,
+    GapFinding,
+    Lane,
+    Node,
+    QualityRating,
+    Stage,
+)
+from blueprint.model.rules import GRID, LANE_HEADER_WIDTH, lane_spans, stage_spans
+
+from . import style, tools
+from .actions import SceneActions
+from .edge_item import EdgeItem
+from .handles import show_handles
+from .lane_items import DividingLineItem, LaneItem, StageItem
+from .node_item import NodeItem
+
+MIN_WIDTH = 1200.0  # lanes run at least this far right
+RIGHT_ROOM = 600.0  # lanes run this far past the rightmost node or stage
+SCENE_MARGIN = 800.0  # room to pan and drop beyond the content
+
+
+class DiagramScene(QGraphicsScene, SceneActions):
+    """Scene of one diagram of a Document; edits go through `undo_stack`."""
+
+    selection_ids_changed = Signal(list)
+    message = Signal(str)  # a one-line explanation when an edit is refused
+
+    def __init__(
+        self,
+        document: Document,
+        diagram_id: str,
+        undo_stack: QUndoStack,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        style.ensure_fonts()
+        self.document = document
+        self.diagram_id = diagram_id
+        self.undo_stack = undo_stack
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[str, EdgeItem] = {}
+        self._edges_by_node: dict[str, set[str]] = {}
+        self._lanes: dict[str, LaneItem] = {}
+        self._stages: dict[str, StageItem] = {}
+        self._lines: dict[str, DividingLineItem] = {}
+        self._spans: list[tuple[Lane, float, float]] = []
+        self._width = MIN_WIDTH
+        self._tool: tools.Tool | None = None
+        self._grid_visible = True
+        self._snap_enabled = True
+        self.highlight_mode: str | None = None
+        # Asked before deleting a lane that holds nodes: (lane, node count, whether
+        # its nodes can move to a neighbour) -> "move", "delete" or None to cancel.
+        self.confirm_lane_delete: Callable[[Lane, int, bool], str | None] = (
+            self._ask_lane_delete
+        )
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._build()
+        self._unsubscribe = document.events.subscribe(self._on_changed)
+        self.selectionChanged.connect(self._selection_changed)
+
+    # -- building -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        d = self.diagram_id
+        for lane in self.document.lanes(d):
+            self._add_item(self._lanes, lane.id, LaneItem(lane))
+        for stage in self.document.stages(d):
+            self._add_item(self._stages, stage.id, StageItem(stage))
+        for line in self.document.lines(d):
+            self._add_item(self._lines, line.id, DividingLineItem(line))
+        for node in self.document.nodes(d):
+            self._add_node(node)
+        self._relayout()
+        for edge in self.document.edges(d):
+            self._add_edge(edge)
+        for a in self.document.annotations(d):
+            if a.target_kind == "node" and a.target_id in self._nodes:
+                self._refresh_annotations(a.target_id)
+
+    def _add_item(self, table: dict, key: str, item: QGraphicsItem) -> None:
+        table[key] = item
+        self.addItem(item)
+
+    def _add_node(self, node: Node) -> None:
+        self._add_item(self._nodes, node.id, NodeItem(node))
+
+    def _add_edge(self, edge: Edge) -> None:
+        item = EdgeItem(edge)
+        self._add_item(self._edges, edge.id, item)
+        for end in (edge.source_id, edge.target_id):
+            self._edges_by_node.setdefault(end, set()).add(edge.id)
+        self._reroute(item)
+
+    def _remove_edge(self, edge_id: str) -> None:
+        item = self._edges.pop(edge_id, None)
+        if item is None:
+            return
+        for end in (item.edge.source_id, item.edge.target_id):
+            self._edges_by_node.get(end, set()).discard(edge_id)
+        self.removeItem(item)
+
+    def _reroute(self, item: EdgeItem) -> None:
+        source = self._nodes.get(item.edge.source_id)
+        target = self._nodes.get(item.edge.target_id)
+        if source is not None and target is not None:
+            item.reroute(source.box(), target.box())
+
+    def _relayout(self) -> None:
+        """Place lanes, stages and lines from the model (they are few)."""
+        d = self.diagram_id
+        self._spans = lane_spans(self.document, d)
+        stages = stage_spans(self.document, d)
+        right = max(
+            [LANE_HEADER_WIDTH + MIN_WIDTH]
+            + [r + RIGHT_ROOM for _, _, r in stages]
+            + [i.x() + i.w + RIGHT_ROOM for i in self._nodes.values()]
+        )
+        self._width = right
+        height = self._spans[-1][2] if self._spans else 0.0
+        for lane, top, _ in self._spans:
+            self._lanes[lane.id].place(lane, top, right)
+        for stage, left, _ in stages:
+            self._stages[stage.id].place(stage, left, height)
+        bottoms = {lane.id: bottom for lane, _, bottom in self._spans}
+        for item in self._lines.values():
+            line = self.document.get(item.line_id)
+            if isinstance(line, DividingLine):
+                item.place(line, bottoms.get(line.below_lane_id, 0.0), right)
+        self._update_scene_rect()
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def _update_scene_rect(self) -> None:
+        top = -60.0
+        bottom = self._spans[-1][2] if self._spans else 400.0
+        left, right = 0.0, self._width
+        for item in self._nodes.values():
+            left, right = min(left, item.x()), max(right, item.x() + item.w)
+            top, bottom = min(top, item.y()), max(bottom, item.y() + item.h)
+        m = SCENE_MARGIN
+        self.setSceneRect(
+            QRectF(left - m / 4, top - m / 2, right - left + m, bottom - top + m)
+        )
+
+    def content_rect(self) -> QRectF:
+        """Lanes, stages and nodes: what zoom-to-fit shows."""
+        rect = QRectF(0, 0, self._width, self._spans[-1][2] if self._spans else 200)
+        if self._stages:
+            rect.setTop(-40)
+        for item in self._nodes.values():
+            rect = rect.united(QRectF(item.x(), item.y(), item.w, item.h))
+        return rect
+
+    # -- following the model --------------------------------------------------------
+
+    def _on_changed(self, event: EntitiesChanged) -> None:
+        if not shiboken6.isValid(self):
+            self._unsubscribe()
+            return
+        if self.diagram_id not in event.touched_diagrams():
+            return
+        d = self.diagram_id
+        relayout = False
+        dirty_nodes: set[str] = set()
+        dirty_edges: set[str] = set()
+        badges: set[str] = set()
+        mine = [e for e in event.removed if getattr(e, "diagram_id", e.id) == d]
+        for e in mine:
+            if isinstance(e, Edge):
+                self._remove_edge(e.id)
+        for e in mine:
+            if isinstance(e, Node):
+                item = self._nodes.pop(e.id)
+                for edge_id in self._edges_by_node.pop(e.id, set()):
+                    self._remove_edge(edge_id)
+                self.removeItem(item)
+            elif isinstance(e, Lane | Stage | DividingLine):
+                table = self._table(e)
+                self.removeItem(table.pop(e.id))
+                relayout = True
+            elif isinstance(e, Annotation):
+                badges.add(e.target_id)
+            elif isinstance(e, Diagram):
+                self._clear_all()
+                return
+        added = [e for e in event.added if getattr(e, "diagram_id", None) == d]
+        for e in added:
+            if isinstance(e, Node):
+                self._add_node(e)
+                relayout = True
+            elif isinstance(e, Lane):
+                self._add_item(self._lanes, e.id, LaneItem(e))
+                relayout = True
+            elif isinstance(e, Stage):
+                self._add_item(self._stages, e.id, StageItem(e))
+                relayout = True
+            elif isinstance(e, DividingLine):
+                self._add_item(self._lines, e.id, DividingLineItem(e))
+                relayout = True
+            elif isinstance(e, Annotation):
+                badges.add(e.target_id)
+        for old, new in event.updated:
+            if getattr(new, "diagram_id", None) != d:
+                continue
+            if isinstance(new, Node):
+                if self._nodes[new.id].sync(new):
+                    dirty_nodes.add(new.id)
+                    if new.x + new.width + RIGHT_ROOM > self._width:
+                        relayout = True
+            elif isinstance(new, Edge):
+                item = self._edges[new.id]
+                for end in (old.source_id, old.target_id):
+                    self._edges_by_node.get(end, set()).discard(new.id)
+                for end in (new.source_id, new.target_id):
+                    self._edges_by_node.setdefault(end, set()).add(new.id)
+                if item.sync(new):
+                    dirty_edges.add(new.id)
+            elif isinstance(new, Lane | Stage | DividingLine):
+                relayout = True
+            elif isinstance(new, Annotation):
+                badges.update((old.target_id, new.target_id))
+        for e in added:
+            if isinstance(e, Edge):
+                self._add_edge(e)
+        if relayout:
+            self._relayout()
+        elif dirty_nodes:
+            self._update_scene_rect()
+        self.reroute_nodes(dirty_nodes, also=dirty_edges)
+        for target in badges:
+            if target in self._nodes:
+                self._refresh_annotations(target)
+        self._selection_changed()
+
+    def _table(self, e: object) -> dict:
+        if isinstance(e, Lane):
+            return self._lanes
+        if isinstance(e, Stage):
+            return self._stages
+        return self._lines
+
+    def _clear_all(self) -> None:
+        for table in (self._edges, self._nodes, self._lines, self._stages, self._lanes):
+            for item in table.values():
+                self.removeItem(item)
+            table.clear()
+        self._edges_by_node.clear()
+        self._spans = []
+
+    def _refresh_annotations(self, node_id: str) -> None:
+        gaps: set[int] = set()
+        quality: list[str] = []
+        for a in self.document.annotations_of(node_id):
+            if isinstance(a.body, GapFinding):
+                gaps.add(a.body.gap)
+            elif isinstance(a.body, QualityRating):
+                quality.append(theme.rating_colour(a.body.rating))
+        self._nodes[node_id].set_annotations(sorted(gaps), quality)
+
+    def reroute_nodes(self, node_ids: Iterable[str], also: Iterable[str] = ()) -> None:
+        """Reroute every connector of the nodes (each once)."""
+        edge_ids = set(also)
+        for node_id in node_ids:
+            edge_ids.update(self._edges_by_node.get(node_id, ()))
+        self.reroute_edges(edge_ids)
+
+    def reroute_edges(self, edge_ids: Iterable[str]) -> None:
+        for edge_id in edge_ids:
+            item = self._edges.get(edge_id)
+            if item is not None:
+                self._reroute(item)
+
+    def detach(self) -> None:
+        """Stop following the document (call before dropping the scene)."""
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
+
+    # -- lookup -----------------------------------------------------------------------
+
+    def node_item(self, node_id: str) -> NodeItem | None:
+        return self._nodes.get(node_id)
+
+    def edge_item(self, edge_id: str) -> EdgeItem | None:
+        return self._edges.get(edge_id)
+
+    def lane_item(self, lane_id: str) -> LaneItem | None:
+        return self._lanes.get(lane_id)
+
+    def item_ids(self) -> dict[str, set[str]]:
+        """Ids of the items shown, by kind (tests compare them with the model)."""
+        return {
+            "node": set(self._nodes),
+            "edge": set(self._edges),
+            "lane": set(self._lanes),
+            "stage": set(self._stages),
+            "line": set(self._lines),
+        }
+
+    def lane_spans(self) -> list[tuple[Lane, float, float]]:
+        return list(self._spans)
+
+    def lane_ids(self) -> list[str]:
+        return [lane.id for lane, _, _ in self._spans]
+
+    def lane_width(self) -> float:
+        return self._width
+
+    def node_item_at(
+        self, pos: QPointF, exclude: NodeItem | None = None
+    ) -> NodeItem | None:
+        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape):
+            if (
+                isinstance(item, NodeItem)
+                and item is not exclude
+                and QRectF(0, 0, item.w, item.h).contains(item.mapFromScene(pos))
+            ):
+                return item
+        return None
+
+    def selected_node_items(self) -> list[NodeItem]:
+        return [i for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    # -- selection --------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        out = []
+        for item in self.selectedItems():
+            if isinstance(item, NodeItem):
+                out.append(item.node_id)
+            elif isinstance(item, EdgeItem):
+                out.append(item.edge_id)
+        return out
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for i in wanted:
+                item = self._nodes.get(i) or self._edges.get(i)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._selection_changed()
+
+    def select_all(self) -> None:
+        self.select_ids([*self._nodes, *self._edges])
+
+    def _selection_changed(self) -> None:
+        nodes = self.selected_node_items()
+        single = nodes[0] if len(nodes) == 1 else None
+        for item in self._nodes.values():
+            if item.show_resize != (item is single):
+                item.show_resize = item is single
+                show_handles(item, item is single)
+        self.selection_ids_changed.emit(self.selected_ids())
+
+    # -- grid -------------------------------------------------------------------------
+
+    @property
+    def grid_visible(self) -> bool:
+        return self._grid_visible
+
+    @grid_visible.setter
+    def grid_visible(self, value: bool) -> None:
+        self._grid_visible = bool(value)
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    @property
+    def snap_enabled(self) -> bool:
+        return self._snap_enabled
+
+    @snap_enabled.setter
+    def snap_enabled(self, value: bool) -> None:
+        self._snap_enabled = bool(value)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, style.color(theme.PAPER))
+        for lane, top, bottom in self._spans:
+            band = QRectF(
+                LANE_HEADER_WIDTH, top, self._width - LANE_HEADER_WIDTH, bottom - top
+            )
+            if band.intersects(rect):
+                painter.fillRect(
+                    band, style.color(theme.LANE_FILL.get(lane.role, "#f8f9fa"))
+                )
+        scale = painter.worldTransform().m11()
+        if not self._grid_visible or scale <= 0:
+            return
+        step = GRID
+        while step * scale < 8:  # never denser than 8 pixels
+            step *= 5
+        minor_lines: list[QLineF] = []
+        major_lines: list[QLineF] = []
+        i = math.floor(rect.left() / step)
+        while i * step <= rect.right():
+            x = i * step
+            line = QLineF(x, rect.top(), x, rect.bottom())
+            (major_lines if i % 5 == 0 else minor_lines).append(line)
+            i += 1
+        i = math.floor(rect.top() / step)
+        while i * step <= rect.bottom():
+            y = i * step
+            line = QLineF(rect.left(), y, rect.right(), y)
+            (major_lines if i % 5 == 0 else minor_lines).append(line)
+            i += 1
+        painter.setPen(style.alpha_pen(theme.GRID_DOT, 70))
+        painter.drawLines(minor_lines)
+        painter.setPen(style.alpha_pen(theme.GRID_DOT, 150))
+        painter.drawLines(major_lines)
+
+    # -- gestures ---------------------------------------------------------------------
+
+    def begin_move(self, item: NodeItem, pos: QPointF) -> None:
+        self._tool = tools.MoveTool(self, item, pos)
+
+    def begin_connect(self, item: NodeItem, pos: QPointF) -> None:
+        self._tool = tools.ConnectTool(self, item, pos)
+
+    def begin_reconnect(self, item: EdgeItem, end: str, pos: QPointF) -> None:
+        self._tool = tools.ReconnectTool(self, item, end, pos)
+
+    def begin_resize(self, item: NodeItem, handle: str, pos: QPointF) -> None:
+        self._tool = tools.ResizeTool(self, item, handle, pos)
+
+    def begin_lane_move(self, item: LaneItem, pos: QPointF) -> None:
+        self._tool = tools.LaneMoveTool(self, item, pos)
+
+    def begin_lane_resize(self, item: LaneItem, pos: QPointF) -> None:
+        self._tool = tools.LaneResizeTool(self, item, pos)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._tool is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._tool.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        tool, self._tool = self._tool, None
+        if tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            tool.release(event.scenePos())
+        super().mouseReleaseEvent(event)
+
+    def cancel_gesture(self) -> bool:
+        tool, self._tool = self._tool, None
+        if tool is not None:
+            tool.cancel()
+        return tool is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editing():
+            super().keyPressEvent(event)
+            return
+        key, mods = event.key(), event.modifiers()
+        step = 10.0 if mods & Qt.KeyboardModifier.ShiftModifier else 1.0
+        arrows = {
+            Qt.Key.Key_Left: (-step, 0.0),
+            Qt.Key.Key_Right: (step, 0.0),
+            Qt.Key.Key_Up: (0.0, -step),
+            Qt.Key.Key_Down: (0.0, step),
+        }
+        if key in arrows and self.selected_node_items():
+            self.nudge(*arrows[key])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif key == Qt.Key.Key_Escape:
+            if not self.cancel_gesture():
+                self.clearSelection()
+        elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            ids = self.selected_ids()
+            if len(ids) == 1:
+                self.edit_label(ids[0])
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif key == Qt.Key.Key_D and mods & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def view_transform(self) -> QTransform:
+        views = self.views()
+        return views[0].transform() if views else QTransform()
