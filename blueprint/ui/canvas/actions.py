@@ -336,9 +336,15 @@ class SceneActions:
         self: DiagramScene, index: int | None = None, name: str | None = None
     ) -> str:
         count = len(self.lane_spans())
-        index = count if index is None else index
+        index = count if index is None else max(0, min(index, count))
+        # order = index: edits.insert_lane puts a lane twice when they differ
         lane = Lane(
-            new_id(), self.diagram_id, name or f"Lane {count + 1}", "other", 120.0
+            new_id(),
+            self.diagram_id,
+            name or f"Lane {count + 1}",
+            "other",
+            120.0,
+            index,
         )
         self._push("Add lane", lambda: self.document.insert_lane(lane, index))
         return lane.id

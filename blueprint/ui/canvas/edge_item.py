@@ -113,19 +113,25 @@ class EdgeItem(QGraphicsItem):
         if self._shape is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
-            shape = stroker.createPath(self._path)
-            shape.addPolygon(self._arrow)
+            shape = stroker.createStroke(self._path)
+            extra = QPainterPath()
+            extra.addPolygon(self._arrow)
             if not self._label_rect.isEmpty():
-                shape.addRect(self._label_rect)
+                extra.addRect(self._label_rect)
             if self.isSelected():
                 for p in (self.points[0], self.points[-1]):
-                    shape.addEllipse(QPointF(*p), END_RADIUS + 3, END_RADIUS + 3)
+                    extra.addEllipse(QPointF(*p), END_RADIUS + 3, END_RADIUS + 3)
+            # united, not added: overlapping sub-paths would cancel out as holes
+            shape = shape.united(extra)
             self._shape = shape
         return self._shape
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._shape = None  # end handles join the hit area when selected
+            # a selected connector comes above the nodes so its end handles can be
+            # grabbed where they touch a node
+            self.setZValue(12 if self.isSelected() else 5)
         return super().itemChange(change, value)
 
     def paint(

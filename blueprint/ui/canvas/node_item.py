@@ -121,7 +121,7 @@ class NodeItem(QGraphicsItem):
         return QRectF(-MARGIN, -MARGIN, self.w + 2 * MARGIN, self.h + 2 * MARGIN)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath(style.outline(self.shape_name, self.w, self.h))
+        path = QPainterPath()
         path.addRect(QRectF(0, 0, self.w, self.h))  # the whole frame is grabbable
         if self.hovered:
             for side in SIDES:
