@@ -100,6 +100,7 @@ def _blueprint() -> Draft:
     d.edge("cook", "pass")
     d.edge("pass", "serve")
     d.edge("serve", "served")
+    d.edge("serve", "check_back")
     d.edge("check_back", "eat")
     d.edge("ask_bill", "present")
     d.edge("pay", "take_pay")
