@@ -199,7 +199,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                {"file": str(path), "ok": ok, "problems": problems, "findings": findings},
+                {
+                    "file": str(path),
+                    "ok": ok,
+                    "problems": problems,
+                    "findings": findings,
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -276,7 +281,9 @@ def _command_parser() -> argparse.ArgumentParser:
         prog="blueprint",
         description="Blueprint: service blueprints and service-quality models.",
     )
-    parser.add_argument("--version", action="version", version=f"blueprint {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"blueprint {__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("new", help="create a project file")
@@ -294,7 +301,9 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_info)
 
-    p = sub.add_parser("check", help="check a file's integrity and the blueprint's logic")
+    p = sub.add_parser(
+        "check", help="check a file's integrity and the blueprint's logic"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_check)
@@ -332,7 +341,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         + ", ".join(COMMANDS)
         + " (blueprint COMMAND --help).",
     )
-    parser.add_argument("--version", action="version", version=f"blueprint {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"blueprint {__version__}"
+    )
     parser.add_argument("file", nargs="?", metavar="FILE")
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window to a PNG and exit"
@@ -351,8 +362,9 @@ def _errors() -> tuple[type[BaseException], ...]:
         ("blueprint.report", "ReportError"),
         ("blueprint.interop.drawio", "DrawioError"),
     ):
-        if module in sys.modules:
-            errors.append(getattr(sys.modules[module], name))
+        error = getattr(sys.modules.get(module), name, None)
+        if isinstance(error, type):
+            errors.append(error)
     return tuple(errors)
 
 
