@@ -36,7 +36,8 @@ from .node_item import NodeItem
 
 MIN_WIDTH = 1200.0  # lanes run at least this far right
 RIGHT_ROOM = 600.0  # lanes run this far past the rightmost node or stage
-SCENE_MARGIN = 800.0  # room to pan and drop beyond the content
+SCENE_MARGIN = 800.0
+MIN_CONTENT = 400.0  # an empty diagram still fits its lane headers and some room  # room to pan and drop beyond the content
 
 
 class DiagramScene(QGraphicsScene, SceneActions):
@@ -163,13 +164,18 @@ class DiagramScene(QGraphicsScene, SceneActions):
         )
 
     def content_rect(self) -> QRectF:
-        """Lanes, stages and nodes: what zoom-to-fit shows."""
-        rect = QRectF(0, 0, self._width, self._spans[-1][2] if self._spans else 200)
-        if self._stages:
-            rect.setTop(-40)
+        """Lane headers, stages and nodes (not the lanes' empty run-out to the
+        right): what zoom-to-fit and the minimap show."""
+        right = LANE_HEADER_WIDTH + MIN_CONTENT
+        for item in self._stages.values():
+            right = max(right, item.left + item.stage.width)
+        bottom = self._spans[-1][2] if self._spans else 200.0
+        left, top = 0.0, -40.0 if self._stages else 0.0
         for item in self._nodes.values():
-            rect = rect.united(QRectF(item.x(), item.y(), item.w, item.h))
-        return rect
+            x, y = item.x(), item.y()
+            left, top = min(left, x), min(top, y)
+            right, bottom = max(right, x + item.w), max(bottom, y + item.h)
+        return QRectF(left, top, right - left, bottom - top)
 
     # -- following the model --------------------------------------------------------
 
