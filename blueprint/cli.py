@@ -157,10 +157,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _analysis_summary(doc) -> dict:
-    from blueprint.analysis import analyse_project
-    from blueprint.analysis.export import summary_dict
+    from blueprint.analysis import analyse_project, as_dict
 
-    return summary_dict(analyse_project(doc))
+    return as_dict(analyse_project(doc))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
