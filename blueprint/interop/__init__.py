@@ -1,0 +1,1 @@
+"""Interoperability with other tools' file formats: draw.io import and export."""
