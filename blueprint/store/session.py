@@ -188,6 +188,21 @@ class EditSession:
         # objects, so this is mostly identity checks
         return self.document.state() != self._file_state
 
+    def checkpoint(self) -> None:
+        """Autosave: make the unsaved work in the working copy durable on disk for
+        recovery (repairing it first if a commit failed); the file is untouched."""
+        self._check_open()
+        self._resync()
+        try:
+            # with synchronous=NORMAL a checkpoint syncs the log and the database
+            self._raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            raise ProjectFileError(self.working_copy.db, describe(exc)) from None
+        if self.has_unsaved_changes and not self._marked_dirty:
+            self._marked_dirty = True
+            with contextlib.suppress(OSError):
+                self.working_copy.write_meta(self.path, dirty=True)
+
     # -- saving -------------------------------------------------------------------
 
     def save(self) -> None:
