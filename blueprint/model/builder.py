@@ -96,6 +96,10 @@ class Draft:
                 return lane
         raise KeyError(f"no lane with role {key!r}")
 
+    def top(self, lane: str | int) -> float:
+        """The y where a lane's band begins."""
+        return self._tops[self.lane(lane).id]
+
     def node(
         self,
         key: str,
@@ -193,12 +197,27 @@ class Draft:
 # -- label fitting: the layout rule templates and examples are checked against -------
 
 CHAR_WIDTH = 7.0  # px per character of a 10 pt label, a fair average for DejaVu Sans
+LINE_HEIGHT = 15.2  # a 10 pt label is 13 px at 96 dpi; DejaVu spaces lines by 1.17
 LABEL_PADDING = 6.0
 MAX_LABEL_LINES = 3
-# the share of a shape's width its label may use (the inscribed box of an ellipse
-# is 71 % of it) and, for a person card whose figure takes the top, fewer lines
-_TEXT_FRACTION = {"ellipse": 0.71, "circle": 0.71, "diamond": 0.5, "hexagon": 0.8}
-_SHAPE_LINES = {"person": 2}
+
+
+def text_area(shape: str, width: float, height: float) -> tuple[float, float]:
+    """The width and height a label may use inside a node's shape: the inscribed box
+    of an ellipse or diamond, below the figure of a person, between a cylinder's
+    caps (the proportions the canvas and the report draw)."""
+    if shape in ("ellipse", "circle", "diamond", "hexagon"):
+        k = {"diamond": 0.5, "hexagon": 0.8}.get(shape, 0.71)
+        side_w, side_h = (
+            (min(width, height),) * 2 if shape == "circle" else (width, height)
+        )
+        return side_w * k - 4, side_h * k
+    if shape == "person":
+        figure = 5 + min(22.0, height * 0.35) + 4
+        return width - 2 * LABEL_PADDING, height - figure - 3
+    if shape == "cylinder":
+        return width - 2 * LABEL_PADDING, height - 1.5 * min(height * 0.2, 14.0)
+    return width - 2 * LABEL_PADDING, height - LABEL_PADDING
 
 
 def label_lines(
@@ -206,12 +225,7 @@ def label_lines(
 ) -> list[str] | None:
     """The label word-wrapped to the node's text width, or None if a word is too
     long for a line."""
-    if shape in _TEXT_FRACTION:
-        side = min(width, height) if shape == "circle" else width
-        usable = side * _TEXT_FRACTION[shape] - 4
-    else:
-        usable = width - 2 * LABEL_PADDING
-    per_line = int(usable // CHAR_WIDTH)
+    per_line = int(text_area(shape, width, height)[0] // CHAR_WIDTH)
     lines: list[str] = []
     for word in label.split():
         if len(word) > per_line:
@@ -226,10 +240,11 @@ def label_lines(
 def label_fits(
     label: str, width: float, shape: str = "rect", height: float = NODE_HEIGHT
 ) -> bool:
-    """Whether a label wraps into the lines its node's shape has room for."""
+    """Whether a label wraps into at most three lines that its node's shape has
+    room for."""
     lines = label_lines(label, width, shape, height)
-    limit = _SHAPE_LINES.get(shape, MAX_LABEL_LINES)
-    return lines is not None and len(lines) <= limit
+    room = int(text_area(shape, width, height)[1] // LINE_HEIGHT)
+    return lines is not None and len(lines) <= min(room, MAX_LABEL_LINES)
 
 
 def layout_problems(doc: Document, diagram_id: str) -> list[str]:

@@ -101,8 +101,12 @@ def _production_system(d: Draft) -> None:
     d.edge("frame2", "needs", "communication", key="image")
     d.edge("frame3", "needs", "communication", key="market")
     d.edge("needs", "customer", "information", label="brings")
+    # the customer meets every part of the interactive part: one trunk that
+    # branches above them, so no branch seems to run from one part to another
+    trunk, bus = d.nodes["customer"].centre[0], d.top("onstage") + 20
     for part in ("contact", "physical", "routines", "others"):
-        d.edge("customer", part)
+        branch = d.nodes[part].centre[0]
+        d.edge("customer", part, waypoints=((trunk, bus), (branch, bus)))
     for source, target, kind in (
         ("management", "contact", "management"),
         ("functions", "physical", "physical"),
@@ -140,6 +144,7 @@ def _delivery_system(d: Draft) -> None:
         0.5,
         "Segment A: high demand variety",
         "segment",
+        height=80,
         description="Customers who bring many different requests.",
     )
     d.node(
@@ -148,6 +153,7 @@ def _delivery_system(d: Draft) -> None:
         2.5,
         "Segment B: standard demand",
         "segment",
+        height=80,
         description="Customers whose requests are alike and frequent.",
     )
     d.node("front", "onstage", 1, "Front-office unit", "front_office")
@@ -246,6 +252,7 @@ def _service_concept(d: Draft) -> None:
         "Operation: how the service is delivered",
         "concept_element",
         row=2.5,
+        height=80,
     )
     d.node(
         "experience",

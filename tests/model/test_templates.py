@@ -410,8 +410,16 @@ def test_label_fit_depends_on_the_shape():
     label = "Systems and operational routines"
     assert label_fits(label, 160, "hexagon")
     assert not label_fits(label, 160, "diamond")
-    assert label_fits("Segment A: high demand variety", 160, "person")
-    assert not label_fits("One two three four five six seven eight nine", 160, "person")
+    # a person card's figure leaves one line at 60 px and more at 80 px
+    assert not label_fits("Segment A: high demand variety", 160, "person", 60)
+    assert label_fits("Segment A: high demand variety", 160, "person", 80)
+    # an ellipse's inscribed box holds two lines at 60 px and three at 80 px
+    three = "Operation: how the service is delivered"
+    assert not label_fits(three, 160, "ellipse", 60)
+    assert label_fits(three, 160, "ellipse", 80)
+    assert label_fits(three, 160, "rounded_rect", 60)
+    four_lines = "one two three four five six seven eight nine ten eleven"
+    assert not label_fits(four_lines, 150)
 
 
 def test_draft_refuses_to_place_a_node_twice():

@@ -76,8 +76,14 @@ def _blueprint() -> Draft:
     d.node("reg_out", "support", 9, "Registration system", "system", duration=1.0)
 
     d.edge("bags", "greet")
-    d.edge("greet", "take_bags")
-    d.edge("take_bags", "deliver_bags")
+    # the bags go down to the backstage step and up again, in and out of its sides
+    level = d.nodes["take_bags"].centre[1]
+    d.edge("greet", "take_bags", waypoints=((d.nodes["greet"].centre[0], level),))
+    d.edge(
+        "take_bags",
+        "deliver_bags",
+        waypoints=((d.nodes["deliver_bags"].centre[0], level),),
+    )
     d.edge("deliver_bags", "get_bags")
     d.edge("check_in", "register")
     d.edge("register", "reg_in", "information", label="booking")
