@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, QRectF, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from blueprint import layout
 from blueprint.model import (
     NODE_KINDS,
     NOTATIONS,
@@ -406,7 +407,7 @@ class SceneActions:
         elif isinstance(e, Edge) and (edge_item := self.edge_item(entity_id)):
             rect = edge_item.label_rect()
             if rect.isEmpty():
-                mx, my = geometry.midpoint(edge_item.points)
+                mx, my = layout.label_anchor(edge_item.points)
                 rect = QRectF(mx - 70, my - 12, 140, 24)
             text, field, required = e.label, "label", False
         elif isinstance(e, Lane) and (lane_item := self.lane_item(entity_id)):

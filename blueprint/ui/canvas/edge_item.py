@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint import theme
+from blueprint import layout, theme
 from blueprint.model import Edge
 from blueprint.model.catalogue import SUPPORT_TYPES
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 END_RADIUS = 5.0
 LOD_DETAIL = 0.3
-LABEL_SIZE = 8.5
+LABEL_SIZE = theme.LINE_LABEL_SIZE
+LABEL_WIDTH = 220.0  # as the report's EDGE_LABEL_WIDTH
 
 
 def edge_caption(edge: Edge) -> str:
@@ -67,22 +68,22 @@ class EdgeItem(QGraphicsItem):
             edge.waypoints,
         ) or old.label != edge.label
 
-    def reroute(self, source: geometry.Box, target: geometry.Box) -> None:
-        self.set_points(
-            geometry.route(source, target, self.edge.routing, self.edge.waypoints)
-        )
+    def reroute(self, source: layout.Rect, target: layout.Rect) -> None:
+        """A quick route while nodes move; the settled one comes from routing.py."""
+        self.set_points(geometry.quick_route(self.edge, source, target))
 
     def set_points(self, points: list[geometry.Point]) -> None:
         if len(points) < 2:
             points = [points[0], points[0]] if points else [(0, 0), (0, 0)]
         self.prepareGeometryChange()
         self.points = points
-        line = geometry.shorten_end(points, geometry.ARROW_LENGTH * 0.8)
+        line = geometry.shorten_end(points, geometry.ARROW_SIZE * 0.8)
         path = QPainterPath(QPointF(*line[0]))
         for p in line[1:]:
             path.lineTo(*p)
         self._path = path
-        self._arrow = QPolygonF([QPointF(*p) for p in geometry.arrowhead(points)])
+        head = layout.arrow_head(points, geometry.ARROW_SIZE)
+        self._arrow = QPolygonF([QPointF(*p) for p in head])
         self._shape = None
         self._label_rect = self._measure_label()
         self._bounds = (
@@ -96,9 +97,9 @@ class EdgeItem(QGraphicsItem):
         if not self._caption:
             return QRectF()
         fm = style.metrics(LABEL_SIZE)
-        text = geometry.elide(self._caption, 220, fm.horizontalAdvance)
+        text = geometry.elide(self._caption, LABEL_WIDTH, fm.horizontalAdvance)
         w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
-        mx, my = geometry.midpoint(self.points)
+        mx, my = layout.label_anchor(self.points)
         return QRectF(mx - w / 2, my - h / 2, w, h)
 
     def label_rect(self) -> QRectF:
@@ -160,7 +161,7 @@ class EdgeItem(QGraphicsItem):
             painter.setFont(style.font(LABEL_SIZE))
             painter.setPen(style.pen(theme.INK))
             fm = style.metrics(LABEL_SIZE)
-            text = geometry.elide(self._caption, 220, fm.horizontalAdvance)
+            text = geometry.elide(self._caption, LABEL_WIDTH, fm.horizontalAdvance)
             painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, text)
         if selected:
             painter.setPen(style.pen("#ffffff", 1.5))

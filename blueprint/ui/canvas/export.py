@@ -41,6 +41,7 @@ def render_diagram(document: Document, diagram_id: str, path: str | Path) -> Pat
     try:
         scene.grid_visible = False
         scene.clearSelection()
+        scene.settle_routes()  # the report's routes, not the quick ones
         source = scene.content_rect().adjusted(
             -EXPORT_MARGIN, -EXPORT_MARGIN, EXPORT_MARGIN, EXPORT_MARGIN
         )

@@ -1,20 +1,21 @@
-"""Connector routing, text wrapping and arrangement maths; standard library only.
+"""Canvas-only geometry on top of blueprint.layout: outline clipping for previews,
+quick routes while dragging, eliding, and align/distribute maths. No Qt here.
 
-Nothing here imports Qt, so the PDF report can draw connectors and labels with the
-same geometry as the canvas (this module can move to `blueprint/layout.py` as is).
+Settled connector routes, node outlines, label wrapping and badges come from
+blueprint.layout, which the PDF report uses too, so both draw the same picture.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+
+from blueprint.layout import ELLIPSIS, Rect, fit_ellipsis, route_between
+from blueprint.model import Edge
 
 Point = tuple[float, float]
-MIN_STUB = 16.0  # how far an orthogonal connector leaves a node before it turns
-ARROW_LENGTH = 10.0
-ARROW_HALF_WIDTH = 4.5
+ARROW_SIZE = 9.0  # as the report draws it
 
 
 @dataclass(frozen=True)
@@ -48,25 +49,6 @@ def _circle_radius(box: Box) -> float:
     return min(box.w, box.h) / 2
 
 
-def side_anchor(box: Box, side: str) -> Point:
-    """Where a connector leaves a side ('left', 'right', 'top', 'bottom')."""
-    cx, cy = box.cx, box.cy
-    if box.shape == "circle":
-        r = _circle_radius(box)
-        return {
-            "left": (cx - r, cy),
-            "right": (cx + r, cy),
-            "top": (cx, cy - r),
-            "bottom": (cx, cy + r),
-        }[side]
-    return {
-        "left": (box.x, cy),
-        "right": (box.right, cy),
-        "top": (cx, box.y),
-        "bottom": (cx, box.bottom),
-    }[side]
-
-
 def clip_to_outline(box: Box, toward: Point) -> Point:
     """The point where the ray from the box's centre toward a point leaves its
     outline (rectangles, ellipses, circles and diamonds exactly; others by frame)."""
@@ -89,94 +71,6 @@ def clip_to_outline(box: Box, toward: Point) -> Point:
     return (cx + dx * t, cy + dy * t)
 
 
-def _elbows(points: Sequence[Point]) -> list[Point]:
-    """Join consecutive points with a horizontal-then-vertical elbow."""
-    out = [points[0]]
-    for x, y in points[1:]:
-        px, py = out[-1]
-        if abs(px - x) > 1e-6 and abs(py - y) > 1e-6:
-            out.append((x, py))
-        out.append((x, y))
-    return out
-
-
-def _dedupe(points: Iterable[Point]) -> list[Point]:
-    out: list[Point] = []
-    for p in points:
-        if not out or abs(out[-1][0] - p[0]) > 1e-6 or abs(out[-1][1] - p[1]) > 1e-6:
-            out.append(p)
-    return out
-
-
-def route(
-    source: Box,
-    target: Box,
-    routing: str = "orthogonal",
-    waypoints: Sequence[Point] = (),
-) -> list[Point]:
-    """The polyline of a connector from source to target, ends on the outlines."""
-    if routing == "straight" or (waypoints and routing != "orthogonal"):
-        first = waypoints[0] if waypoints else (target.cx, target.cy)
-        last = waypoints[-1] if waypoints else (source.cx, source.cy)
-        return _dedupe(
-            [clip_to_outline(source, first), *waypoints, clip_to_outline(target, last)]
-        )
-    if waypoints:
-        start = side_anchor(source, _side_toward(source, waypoints[0]))
-        end = side_anchor(target, _side_toward(target, waypoints[-1]))
-        return _dedupe(_elbows([start, *waypoints, end]))
-    return _dedupe(_orthogonal(source, target))
-
-
-def _side_toward(box: Box, p: Point) -> str:
-    dx, dy = p[0] - box.cx, p[1] - box.cy
-    if abs(dx) * box.h >= abs(dy) * box.w:
-        return "right" if dx >= 0 else "left"
-    return "bottom" if dy >= 0 else "top"
-
-
-def _orthogonal(s: Box, t: Box) -> list[Point]:
-    gap = 2 * MIN_STUB
-    # free space between the frames along each axis (negative when they overlap)
-    across = max(t.x - s.right, s.x - t.right)
-    down = max(t.y - s.bottom, s.y - t.bottom)
-    if across >= gap and (down < gap or across >= down):
-        forward = t.x >= s.right
-        a = side_anchor(s, "right" if forward else "left")
-        b = side_anchor(t, "left" if forward else "right")
-        if abs(a[1] - b[1]) < 0.5:
-            return [a, (b[0], a[1])]
-        mid = (a[0] + b[0]) / 2
-        return [a, (mid, a[1]), (mid, b[1]), b]
-    if down >= gap:
-        below = t.y >= s.bottom
-        a = side_anchor(s, "bottom" if below else "top")
-        b = side_anchor(t, "top" if below else "bottom")
-        if abs(a[0] - b[0]) < 0.5:
-            return [a, (a[0], b[1])]
-        mid = (a[1] + b[1]) / 2
-        return [a, (a[0], mid), (b[0], mid), b]
-    # Close or overlapping frames: leave sideways and come in from above or below.
-    if abs(t.cx - s.cx) > 1 and (t.y >= s.bottom or s.y >= t.bottom):
-        a = side_anchor(s, "right" if t.cx > s.cx else "left")
-        b = side_anchor(t, "top" if t.y >= s.bottom else "bottom")
-        return [a, (b[0], a[1]), b]
-    return [clip_to_outline(s, (t.cx, t.cy)), clip_to_outline(t, (s.cx, s.cy))]
-
-
-def arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
-    """Tip and the two back corners of an arrow at the end of a polyline."""
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    length = math.hypot(x1 - x0, y1 - y0) or 1.0
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    bx, by = x1 - ux * ARROW_LENGTH, y1 - uy * ARROW_LENGTH
-    return (
-        (x1, y1),
-        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
-        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
-    )
-
-
 def shorten_end(points: Sequence[Point], by: float) -> list[Point]:
     """The polyline with its last segment pulled back (so a line ends in its arrow)."""
     pts = list(points)
@@ -188,80 +82,32 @@ def shorten_end(points: Sequence[Point], by: float) -> list[Point]:
     return pts
 
 
-def midpoint(points: Sequence[Point]) -> Point:
-    """The point halfway along a polyline (where a connector's label sits)."""
-    pairs = list(pairwise(points))
-    lengths = [math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in pairs]
-    half = sum(lengths) / 2
-    for (a, b), seg in zip(pairs, lengths, strict=True):
-        if half <= seg and seg > 0:
-            t = half / seg
-            return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-        half -= seg
-    return points[-1]
-
-
 # -- text -------------------------------------------------------------------------
-
-ELLIPSIS = "…"
-
-
-def wrap_text(
-    text: str,
-    width: float,
-    measure: Callable[[str], float],
-    max_lines: int,
-) -> tuple[list[str], bool]:
-    """Greedy word wrap into at most max_lines lines no wider than width.
-
-    Returns the lines and whether text was cut (the last line then ends in an
-    ellipsis). Words wider than a line are broken by character.
-    """
-    max_lines = max(1, max_lines)
-    lines: list[str] = []
-    cut = False
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while measure(line) > width and len(line) > 1:
-                n = _fit(line, width, measure)
-                lines.append(line[:n])
-                line = line[n:]
-        lines.append(line)
-        if len(lines) > max_lines:
-            break
-    if len(lines) > max_lines:
-        lines, cut = lines[:max_lines], True
-    if cut:
-        lines[-1] = elide(lines[-1] + ELLIPSIS, width, measure)
-    return lines, cut
-
-
-def _fit(text: str, width: float, measure: Callable[[str], float]) -> int:
-    lo, hi = 1, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if measure(text[:mid]) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def elide(text: str, width: float, measure: Callable[[str], float]) -> str:
-    """Text cut to fit width, ending in an ellipsis if it had to be cut."""
+    """One line cut to fit width, ending in an ellipsis if it had to be cut."""
+    text = " ".join(text.split())
     if measure(text) <= width:
         return text
-    base = text.removesuffix(ELLIPSIS).rstrip()
-    n = _fit(base + ELLIPSIS, width, measure) - 1
-    return base[: max(n, 0)].rstrip() + ELLIPSIS
+    if len(text) > 200:  # long labels: measure only what can possibly show
+        text = text[:200]
+    return fit_ellipsis(text, width, measure)
+
+
+def _clip_rect(r: Rect, toward: Point) -> Point:
+    return clip_to_outline(Box(r.x, r.y, r.w, r.h), toward)
+
+
+def quick_route(edge: Edge, a: Rect, b: Rect) -> list[Point]:
+    """A connector's route between two frames without avoiding other nodes: used
+    while a gesture is under way; the settled route comes from layout.Router."""
+    if edge.waypoints:
+        pts = [_clip_rect(a, edge.waypoints[0]), *edge.waypoints]
+        return [*pts, _clip_rect(b, edge.waypoints[-1])]
+    if edge.routing == "straight":
+        return [_clip_rect(a, (b.cx, b.cy)), _clip_rect(b, (a.cx, a.cy))]
+    return list(route_between(a, b))
 
 
 # -- arrangement -------------------------------------------------------------------

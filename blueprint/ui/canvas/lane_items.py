@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint import theme
+from blueprint import layout, theme
 from blueprint.model import DividingLine, Lane, Stage
 from blueprint.model.catalogue import LINE_KINDS
 from blueprint.model.rules import LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT
@@ -97,7 +97,7 @@ class LaneItem(QGraphicsItem):
         if key != self._key:
             self._key = key
             rows = max(1, int((self.lane.height - 12) // fm.lineSpacing()))
-            self._lines, _ = geometry.wrap_text(
+            self._lines = layout.wrap_label(
                 self.lane.name, LANE_HEADER_WIDTH - 24, fm.horizontalAdvance, rows
             )
         painter.setFont(style.font(theme.LANE_TITLE_SIZE, True))

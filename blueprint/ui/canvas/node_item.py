@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint import theme
+from blueprint import layout, theme
 from blueprint.model import Node
 from blueprint.model.notations import NODE_KINDS
 
@@ -41,8 +41,9 @@ class NodeItem(QGraphicsItem):
         self.w, self.h = node.width, node.height
         self.look = theme.node_look(node)
         self.shape_name = self.look.shape
-        self.badges: list[tuple[str, str]] = []  # (text, colour) on the top edge
         self.gap_badges: list[int] = []
+        self._badges: list[layout.Badge] = []
+        self._badge_key: tuple | None = None
         self.quality: list[str] = []  # dot colours
         self.highlight: str | None = None
         self.hovered = False
@@ -54,7 +55,6 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setPos(node.x, node.y)
-        self._update_flags_badges()
 
     # -- model sync -------------------------------------------------------------------
 
@@ -79,7 +79,6 @@ class NodeItem(QGraphicsItem):
             self.setPos(node.x, node.y)
         self.look = theme.node_look(node)
         self.shape_name = self.look.shape
-        self._update_flags_badges()
         self.update()
         return moved or (self.w, self.h) != (old.width, old.height)
 
@@ -98,19 +97,15 @@ class NodeItem(QGraphicsItem):
             if follow is not None:
                 follow()
 
-    def _update_flags_badges(self) -> None:
-        self.badges = [
-            theme.FLAG_BADGES[flag]
-            for flag in ("fail_point", "wait_point", "moment_of_truth")
-            if getattr(self.node, flag)
-        ]
-
     def set_annotations(self, gaps: list[int], quality: list[str]) -> None:
         self.gap_badges, self.quality = gaps, quality
         self.update()
 
     def frame(self) -> tuple[float, float, float, float]:
         return (self.x(), self.y(), self.w, self.h)
+
+    def rect(self) -> layout.Rect:
+        return layout.Rect(self.x(), self.y(), self.w, self.h)
 
     def box(self) -> geometry.Box:
         return geometry.Box(self.x(), self.y(), self.w, self.h, self.shape_name)
@@ -159,8 +154,13 @@ class NodeItem(QGraphicsItem):
         area = style.text_rect(self.shape_name, self.w, self.h)
         step = fm.lineSpacing()
         max_lines = max(1, int(area.height() // step))
-        lines, self._elided = geometry.wrap_text(
+        # the same wrapping as the report's, measured with the canvas's font
+        lines = layout.wrap_label(
             self.node.label, area.width(), fm.horizontalAdvance, max_lines
+        )
+        shown = "".join("".join(line.split()) for line in lines)
+        self._elided = shown.removesuffix(layout.ELLIPSIS) != "".join(
+            self.node.label.split()
         )
         top = area.top() + max((area.height() - step * len(lines)) / 2, 0)
         self._lines = []
@@ -213,27 +213,25 @@ class NodeItem(QGraphicsItem):
             self._paint_handles(painter)
 
     def _paint_badges(self, painter: QPainter) -> None:
-        size = theme.BADGE_SIZE
         painter.setFont(style.font(7.5, bold=True))
-        x = self.w - size * 0.6
-        for letter, colour in self.badges:
-            rect = QRectF(x - size / 2, -size / 2, size, size)
+        key = (self.node, self.w, self.h, tuple(self.gap_badges))
+        if key != self._badge_key:
+            self._badge_key = key
+            at_origin = self.node.evolve(x=0.0, y=0.0, width=self.w, height=self.h)
+            self._badges = layout.node_badges(at_origin, self.gap_badges)
+        for badge in self._badges:
+            rect = QRectF(
+                badge.cx - badge.w / 2, badge.cy - badge.h / 2, badge.w, badge.h
+            )
             painter.setPen(style.pen("#ffffff", 1.5))
-            painter.setBrush(style.brush(colour))
-            painter.drawEllipse(rect)
+            painter.setBrush(style.brush(badge.colour))
+            if badge.kind == "gap":
+                painter.drawRoundedRect(rect, 4, 4)
+            else:
+                painter.drawEllipse(rect)
             painter.setPen(style.pen("#ffffff"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
-            x -= size + 2
-        x = 4.0
-        for gap in self.gap_badges:
-            rect = QRectF(x, self.h - size / 2, size + 8, size)
-            painter.setPen(style.pen("#ffffff", 1.5))
-            painter.setBrush(style.brush(theme.GAP_BADGE))
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(style.pen("#ffffff"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"G{gap}")
-            x += size + 10
-        x = self.w - 8.0
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        x = self.w - 8.0  # quality ratings: dots on the bottom edge, from the right
         for colour in self.quality:
             painter.setPen(style.pen("#ffffff", 1.2))
             painter.setBrush(style.brush(colour))

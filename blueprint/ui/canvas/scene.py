@@ -33,11 +33,24 @@ from .edge_item import EdgeItem
 from .handles import show_handles
 from .lane_items import DividingLineItem, LaneItem, StageItem
 from .node_item import NodeItem
+from .routing import RouteScheduler
 
 MIN_WIDTH = 1200.0  # lanes run at least this far right
 RIGHT_ROOM = 600.0  # lanes run this far past the rightmost node or stage
 SCENE_MARGIN = 800.0
-MIN_CONTENT = 400.0  # an empty diagram still fits its lane headers and some room  # room to pan and drop beyond the content
+MIN_CONTENT = 400.0
+GRID_STEPS = (
+    1,
+    2,
+    5,
+    10,
+    20,
+    50,
+    100,
+    200,
+    500,
+    1000,
+)  # an empty diagram still fits its lane headers and some room  # room to pan and drop beyond the content
 
 
 class DiagramScene(QGraphicsScene, SceneActions):
@@ -76,7 +89,9 @@ class DiagramScene(QGraphicsScene, SceneActions):
             self._ask_lane_delete
         )
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._routes = RouteScheduler(document, diagram_id, self._settle_edge, self)
         self._build()
+        self._routes.invalidate()
         self._unsubscribe = document.events.subscribe(self._on_changed)
         self.selectionChanged.connect(self._selection_changed)
 
@@ -125,7 +140,7 @@ class DiagramScene(QGraphicsScene, SceneActions):
         source = self._nodes.get(item.edge.source_id)
         target = self._nodes.get(item.edge.target_id)
         if source is not None and target is not None:
-            item.reroute(source.box(), target.box())
+            item.reroute(source.rect(), target.rect())
 
     def _relayout(self) -> None:
         """Place lanes, stages and lines from the model (they are few)."""
@@ -253,6 +268,8 @@ class DiagramScene(QGraphicsScene, SceneActions):
         elif dirty_nodes:
             self._update_scene_rect()
         self.reroute_nodes(dirty_nodes, also=dirty_edges)
+        if relayout or dirty_nodes or dirty_edges or mine or added:
+            self._routes.invalidate()
         for target in badges:
             if target in self._nodes:
                 self._refresh_annotations(target)
@@ -295,6 +312,18 @@ class DiagramScene(QGraphicsScene, SceneActions):
             item = self._edges.get(edge_id)
             if item is not None:
                 self._reroute(item)
+
+    def _settle_edge(self, edge_id: str, points: list) -> None:
+        item = self._edges.get(edge_id)
+        if item is not None and item.points != points:
+            item.set_points(points)
+
+    def settle_routes(self) -> None:
+        """Give every connector its final route now (export, tests)."""
+        self._routes.finish()
+
+    def routes_settled(self) -> bool:
+        return not self._routes.busy()
 
     def detach(self) -> None:
         """Stop following the document (call before dropping the scene)."""
@@ -415,8 +444,10 @@ class DiagramScene(QGraphicsScene, SceneActions):
         if not self._grid_visible or scale <= 0:
             return
         step = GRID
-        while step * scale < 8:  # never denser than 8 pixels
-            step *= 5
+        for factor in GRID_STEPS:  # never denser than 10 pixels
+            step = GRID * factor
+            if step * scale >= 10:
+                break
         minor_lines: list[QLineF] = []
         major_lines: list[QLineF] = []
         i = math.floor(rect.left() / step)
@@ -438,23 +469,27 @@ class DiagramScene(QGraphicsScene, SceneActions):
 
     # -- gestures ---------------------------------------------------------------------
 
+    def _begin(self, tool: tools.Tool) -> None:
+        self._tool = tool
+        self._routes.paused = True  # settled routes would fight the preview
+
     def begin_move(self, item: NodeItem, pos: QPointF) -> None:
-        self._tool = tools.MoveTool(self, item, pos)
+        self._begin(tools.MoveTool(self, item, pos))
 
     def begin_connect(self, item: NodeItem, pos: QPointF) -> None:
-        self._tool = tools.ConnectTool(self, item, pos)
+        self._begin(tools.ConnectTool(self, item, pos))
 
     def begin_reconnect(self, item: EdgeItem, end: str, pos: QPointF) -> None:
-        self._tool = tools.ReconnectTool(self, item, end, pos)
+        self._begin(tools.ReconnectTool(self, item, end, pos))
 
     def begin_resize(self, item: NodeItem, handle: str, pos: QPointF) -> None:
-        self._tool = tools.ResizeTool(self, item, handle, pos)
+        self._begin(tools.ResizeTool(self, item, handle, pos))
 
     def begin_lane_move(self, item: LaneItem, pos: QPointF) -> None:
-        self._tool = tools.LaneMoveTool(self, item, pos)
+        self._begin(tools.LaneMoveTool(self, item, pos))
 
     def begin_lane_resize(self, item: LaneItem, pos: QPointF) -> None:
-        self._tool = tools.LaneResizeTool(self, item, pos)
+        self._begin(tools.LaneResizeTool(self, item, pos))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._tool is not None and event.buttons() & Qt.MouseButton.LeftButton:
@@ -465,12 +500,14 @@ class DiagramScene(QGraphicsScene, SceneActions):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         tool, self._tool = self._tool, None
+        self._routes.paused = False
         if tool is not None and event.button() == Qt.MouseButton.LeftButton:
             tool.release(event.scenePos())
         super().mouseReleaseEvent(event)
 
     def cancel_gesture(self) -> bool:
         tool, self._tool = self._tool, None
+        self._routes.paused = False
         if tool is not None:
             tool.cancel()
         return tool is not None

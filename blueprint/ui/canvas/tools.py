@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem
 
 from blueprint import theme
+from blueprint.layout import route_between
 from blueprint.model.rules import snap
 
 from . import geometry, style
@@ -134,7 +135,7 @@ class ConnectTool(Tool):
         end = (pos.x(), pos.y())
         if self.target is not None:
             box = self.target.box()
-            points = geometry.route(self.source.box(), box)
+            points = route_between(self.source.rect(), self.target.rect())
             self.halo.setRect(QRectF(box.x - 3, box.y - 3, box.w + 6, box.h + 6))
             self.halo.show()
         else:

@@ -35,3 +35,17 @@ def test_unknown_extension_is_refused(tmp_path, qapp):
     doc, d = hotel()
     with pytest.raises(ExportError, match="stay.gif"):
         render_diagram(doc, d, tmp_path / "stay.gif")
+
+
+def test_settled_routes_are_the_reports(qapp):
+    from PySide6.QtGui import QUndoStack
+
+    from blueprint.layout import Router
+    from blueprint.ui.canvas import DiagramScene
+
+    doc, d = hotel()
+    scene = DiagramScene(doc, d, QUndoStack())
+    scene.settle_routes()
+    expected = Router(doc, d).route_all(doc.edges(d))
+    assert {e: scene.edge_item(e).points for e in expected} == expected
+    scene.detach()

@@ -1,4 +1,4 @@
-"""Connector routing, wrapping and arrangement maths (no Qt)."""
+"""Quick routes, clipping, eliding and arrangement maths (no Qt)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import math
 
 import pytest
 
+from blueprint.layout import ELLIPSIS, Rect, route_between
+from blueprint.model import Edge
 from blueprint.ui.canvas import geometry as g
 
 
@@ -13,52 +15,36 @@ def width(text: str) -> float:
     return 7.0 * len(text)
 
 
-def test_orthogonal_route_side_by_side():
-    a, b = g.Box(0, 0, 100, 50), g.Box(300, 100, 100, 50)
-    pts = g.route(a, b)
-    assert pts[0] == (100, 25) and pts[-1] == (300, 125)
-    assert all(p[0] == q[0] or p[1] == q[1] for p, q in zip(pts, pts[1:], strict=False))
+def test_quick_route_is_the_layout_preferred_route():
+    a, b = Rect(0, 0, 100, 50), Rect(300, 100, 100, 50)
+    edge = Edge("e", "d", "a", "b")
+    pts = g.quick_route(edge, a, b)
+    assert pts == route_between(a, b)
+    on_a = pts[0][0] in (0, 100) or pts[0][1] in (0, 50)
+    on_b = pts[-1][0] in (300, 400) or pts[-1][1] in (100, 150)
+    assert on_a and on_b
 
 
-def test_orthogonal_route_prefers_the_longer_free_axis():
-    a, b = g.Box(0, 0, 100, 50), g.Box(150, 400, 100, 50)
-    pts = g.route(a, b)
-    assert pts[0] == (50, 50) and pts[-1] == (200, 400)
+def test_quick_route_straight_and_through_waypoints():
+    a, b = Rect(0, 0, 100, 100), Rect(300, 0, 100, 100)
+    straight = g.quick_route(Edge("e", "d", "a", "b", routing="straight"), a, b)
+    assert straight == [(100, 50), (300, 50)]
+    bent = Edge("e", "d", "a", "b", routing="straight", waypoints=((200, 300),))
+    pts = g.quick_route(bent, a, b)
+    assert pts[1] == (200, 300) and len(pts) == 3
 
 
-def test_aligned_nodes_get_a_straight_orthogonal_line():
-    a, b = g.Box(0, 0, 100, 50), g.Box(0, 200, 100, 50)
-    assert g.route(a, b) == [(50, 50), (50, 200)]
-
-
-def test_straight_route_ends_on_the_outlines():
-    a = g.Box(0, 0, 100, 100, "circle")
-    b = g.Box(300, 0, 100, 60, "diamond")
-    p, q = g.route(a, b, "straight")
-    assert math.isclose(math.hypot(p[0] - 50, p[1] - 50), 50)
+def test_clip_to_outline_of_round_shapes():
+    p = g.clip_to_outline(g.Box(0, 0, 100, 100, "circle"), (300, 50))
+    assert p == (100, 50)
+    q = g.clip_to_outline(g.Box(300, 0, 100, 60, "diamond"), (0, 30))
     assert math.isclose(abs(q[0] - 350) / 50 + abs(q[1] - 30) / 30, 1)
 
 
-def test_waypoints_are_followed():
-    a, b = g.Box(0, 0, 100, 50), g.Box(300, 0, 100, 50)
-    pts = g.route(a, b, "orthogonal", ((150, 200), (250, 200)))
-    assert (150, 200) in pts and (250, 200) in pts
-
-
-def test_arrowhead_and_midpoint():
-    tip, left, right = g.arrowhead([(0, 0), (100, 0)])
-    assert tip == (100, 0) and left[0] == right[0] == 100 - g.ARROW_LENGTH
-    assert g.midpoint([(0, 0), (100, 0), (100, 100)]) == (100, 0)
-
-
-def test_wrap_breaks_words_and_elides():
-    lines, cut = g.wrap_text("one two three four", 60, width, 5)
-    assert lines == ["one two", "three", "four"] and not cut
-    lines, cut = g.wrap_text("one two three four", 60, width, 2)
-    assert cut and lines[-1].endswith(g.ELLIPSIS) and width(lines[-1]) <= 60
-    lines, _ = g.wrap_text("abcdefghijklmnop", 35, width, 9)
-    assert all(width(x) <= 35 for x in lines) and "".join(lines) == "abcdefghijklmnop"
-    assert g.wrap_text("a\nb", 100, width, 3) == (["a", "b"], False)
+def test_elide_fits_and_marks_the_cut():
+    assert g.elide("short", 100, width) == "short"
+    cut = g.elide("a label much too long for the space", 70, width)
+    assert cut.endswith(ELLIPSIS) and width(cut) <= 70
 
 
 @pytest.mark.parametrize(
