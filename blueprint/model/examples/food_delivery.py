@@ -15,9 +15,9 @@ CUSTOMER_STEPS = (
     ("place", 1, "Menu page, notes field", "Customise and place the order", 3, None),
     ("pay", 2, "Payment screen, receipt e-mail", "Pay in the app", 1, None),
     ("track", 3, "Tracking map, ETA", "Track the order", None, 35),
-    ("receive", 5, "Courier, bag, sealed order", "Receive order at the door", 1, 2),
-    ("eat", 6, "Packaging, food", "Unpack and eat", 20, None),
-    ("rate", 7, "Rating screen, refund e-mail", "Rate or complain", 2, 15),
+    ("receive", 6, "Courier, bag, sealed order", "Receive order at the door", 1, 2),
+    ("eat", 7, "Packaging, food", "Unpack and eat", 20, None),
+    ("rate", 8, "Rating screen, refund e-mail", "Rate or complain", 2, 15),
 )
 
 
@@ -26,7 +26,7 @@ def _blueprint() -> Draft:
         "service-blueprint",
         "Food delivery order",
         ids=named_ids(f"{ID}/blueprint"),
-        stages=(("Order", 3), ("Prepare", 2), ("Deliver", 2), ("After", 1)),
+        stages=(("Order", 3), ("Prepare", 3), ("Deliver", 2), ("After", 1)),
     )
     for key, column, evidence, label, duration, wait in CUSTOMER_STEPS:
         d.node(f"ev.{key}", "physical_evidence", column, evidence, "evidence")
@@ -46,23 +46,23 @@ def _blueprint() -> Draft:
     d.node("confirm", "onstage", 1, "App confirms order and ETA", "system", **truth)
     d.node("charge", "onstage", 2, "App takes payment", "system", **truth)
     d.node("progress", "onstage", 3, "App shows order progress", "system", **truth)
-    d.node("hand_over", "onstage", 5, "Courier hands over the order", **truth)
-    d.node("chat", "onstage", 7, "Support chat answers", duration=5.0, **truth)
+    d.node("hand_over", "onstage", 6, "Courier hands over the order", **truth)
+    d.node("chat", "onstage", 8, "Support chat answers", duration=5.0, **truth)
 
-    d.node("accept", "backstage", 2, "Kitchen accepts the order", duration=1.0)
-    d.node("cook", "backstage", 3, "Cook with the customisations", duration=15.0)
+    d.node("accept", "backstage", 3, "Kitchen accepts the order", duration=1.0)
+    d.node("cook", "backstage", 4, "Cook with the customisations", duration=15.0)
     d.node(
         "pack",
         "backstage",
-        4,
+        5,
         "Pack order",
         duration=3.0,
         fail_point=True,
         description="Items and customisations are checked from memory: no "
         "packing checklist.",
     )
-    d.node("ride", "backstage", 5, "Courier collects and rides", duration=12.0)
-    d.node("refund", "backstage", 7, "Agent checks photo, refunds", duration=10.0)
+    d.node("ride", "backstage", 6, "Courier collects and rides", duration=12.0)
+    d.node("refund", "backstage", 8, "Agent checks photo, refunds", duration=10.0)
 
     d.node("platform", "support", 0, "Ordering platform", "system")
     d.node("payments", "support", 2, "Payment provider", "system")
@@ -75,9 +75,9 @@ def _blueprint() -> Draft:
         description="Customisation notes print in 7-point type at the foot of the "
         "ticket.",
     )
-    d.node("bench", "support", 4, "Packing bench: bags, seals")
-    d.node("dispatch", "support", 5, "Courier dispatch", "system")
-    d.node("desk", "support", 7, "Customer support desk")
+    d.node("bench", "support", 5, "Packing bench: bags, seals")
+    d.node("dispatch", "support", 6, "Courier dispatch", "system")
+    d.node("desk", "support", 8, "Customer support desk")
 
     d.edge("browse", "menus")
     d.edge("menus", "platform", "information")

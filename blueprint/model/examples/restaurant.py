@@ -87,7 +87,7 @@ def _blueprint() -> Draft:
 
     d.edge("arrive", "greet")
     d.edge("greet", "assign")
-    d.edge("assign", "bookings", "information", label="booking")
+    d.edge("assign", "bookings", "information")
     d.edge("assign", "seat")
     d.edge("seat", "sit")
     d.edge("order", "take_order")
@@ -96,7 +96,7 @@ def _blueprint() -> Draft:
     d.edge("queue", "cook")
     d.edge("kitchen", "cook")
     d.edge("menu", "kitchen")
-    d.edge("rota", "bookings", "information", label="covers")
+    d.edge("rota", "bookings", "information")
     d.edge("cook", "pass")
     d.edge("pass", "serve")
     d.edge("serve", "served")
