@@ -1,0 +1,330 @@
+"""A diagram's steps and annotations as tables that split across pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from blueprint import theme
+from blueprint.model import (
+    CRITERIA,
+    GAPS,
+    NODE_KINDS,
+    SERVQUAL_DIMENSIONS,
+    GapFinding,
+    NoteText,
+    QualityRating,
+    ServqualScore,
+)
+from blueprint.model.rules import stage_at
+
+from .context import Context
+from .fonts import BOLD
+from .render import colour
+from .template import layout_only
+from .text import markup, short
+
+FLAG_WORDS = {"fail_point": "F", "wait_point": "W", "moment_of_truth": "M"}
+STATUS = {"open": "Open", "in_progress": "In progress", "closed": "Closed"}
+
+
+def minutes(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g} min" if value < 600 else f"{value / 60:.1f} h"
+
+
+class ReportTable(Table):
+    """A Table that lays out in every pass but draws only when the page can end
+    up in the file (see template.layout_only): half the work of a long report."""
+
+    def draw(self) -> None:
+        if not layout_only(self.canv):
+            super().draw()
+
+
+def table(
+    ctx: Context, rows: list[list], widths: Sequence[float], *, extra=()
+) -> Table:
+    """A full-width table whose header repeats on every page and whose tall rows
+    split between pages instead of failing. widths are relative; a column is
+    widened (at the widest one's expense) until its header fits on one line."""
+    total = ctx.body_frame[0]
+    cols = [w * total / sum(widths) for w in widths]
+    for i, h in enumerate(rows[0]):
+        if isinstance(h, Paragraph) and (text := h.getPlainText()):
+            need = stringWidth(text, BOLD, ctx.styles.head.fontSize) + 11
+            if cols[i] < need:
+                widest = max(range(len(cols)), key=cols.__getitem__)
+                cols[widest] -= need - cols[i]
+                cols[i] = need
+    t = ReportTable(
+        rows, colWidths=cols, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
+    )
+    style = ctx.styles.table()
+    for cmd in extra:
+        style.add(*cmd)
+    t.setStyle(style)
+    return [t, *ctx.long_texts()]
+
+
+def head(ctx: Context, *names: str) -> list[Paragraph]:
+    return [Paragraph(markup(n.upper()), ctx.styles.head) for n in names]
+
+
+def cell(ctx: Context, text: str, style=None, title: str = "") -> list[Flowable] | str:
+    """A table cell of user text of any length (see Context.cell)."""
+    return ctx.cell(text, style, title)
+
+
+def markers(node, gaps: Sequence[int] = ()) -> str:
+    """Coloured badge letters as Paragraph markup."""
+    out = []
+    for flag, letter in FLAG_WORDS.items():
+        if getattr(node, flag):
+            col = theme.FLAG_BADGES[flag][1]
+            out.append(f'<font color="{col}"><b>{letter}</b></font>')
+    out += [
+        f'<font color="{theme.GAP_BADGE}"><b>G{g}</b></font>' for g in sorted(set(gaps))
+    ]
+    return " ".join(out)
+
+
+def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
+    s = ctx.styles
+    out: list[Flowable] = ctx.subheading("Steps")
+    nodes = ctx.doc.nodes(diagram_id)
+    timing = ctx.analyses[diagram_id].timing
+    if not nodes:
+        return [
+            *out,
+            Paragraph(
+                "No steps yet: add steps to the diagram's lanes to list them here.",
+                s.muted,
+            ),
+        ]
+    sentence = []
+    if timing.total_time:
+        sentence.append(
+            f"The customer's longest path takes {minutes(timing.total_time)}"
+        )
+    if timing.critical_time:
+        sentence.append(
+            f"the longest path through all lanes {minutes(timing.critical_time)}"
+        )
+    text = "; ".join(sentence)
+    if timing.untimed_steps:
+        text += (". " if text else "") + (
+            f"{timing.untimed_steps} of the steps have no duration or wait time yet"
+        )
+    if text:
+        out.append(Paragraph(markup(text + "."), s.muted))
+    gaps: dict[str, list[int]] = {}
+    for a in ctx.doc.annotations(diagram_id):
+        if isinstance(a.body, GapFinding):
+            gaps.setdefault(a.target_id, []).append(a.body.gap)
+    rows: list[list] = [
+        head(ctx, "Step", "Stage", "Kind", "Time", "Markers", "Description")
+    ]
+    extra = []
+    by_lane: dict[str, list] = {}
+    for n in nodes:
+        by_lane.setdefault(n.lane_id, []).append(n)
+    for lane in ctx.doc.lanes(diagram_id):
+        members = sorted(by_lane.get(lane.id, ()), key=lambda n: (n.x, n.y))
+        if not members:
+            continue
+        extra += [
+            ("SPAN", (0, len(rows)), (-1, len(rows))),
+            # a lane's name never ends a page without its first step
+            ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+            (
+                "BACKGROUND",
+                (0, len(rows)),
+                (-1, len(rows)),
+                colour(theme.LANE_HEADER_FILL.get(lane.role, "#e9ecef")),
+            ),
+        ]
+        rows.append([Paragraph(markup(lane.name), s.cell_bold), "", "", "", "", ""])
+        for n in members:
+            stage = stage_at(ctx.doc, diagram_id, n.x + n.width / 2)
+            time = minutes(n.duration)
+            if n.wait_time:
+                time = (time + " + " if time else "") + minutes(n.wait_time) + " wait"
+            rows.append(
+                [
+                    ctx.cell(n.label, s.cell, "Step label"),
+                    Paragraph(markup(short(stage.name, 60)), s.cell) if stage else "",
+                    Paragraph(markup(NODE_KINDS[n.kind].name), s.cell),
+                    Paragraph(markup(time), s.cell) if time else "",
+                    Paragraph(markers(n, gaps.get(n.id, ())), s.cell),
+                    cell(
+                        ctx, n.description, title=f"Description of {short(n.label, 80)}"
+                    ),
+                ]
+            )
+    out += table(ctx, rows, (140, 58, 74, 62, 54, 152), extra=extra)
+    return out
+
+
+def annotations_section(ctx: Context, diagram_id: str) -> list[Flowable]:
+    s = ctx.styles
+    notes = ctx.doc.annotations(diagram_id)
+    out: list[Flowable] = ctx.subheading("Annotations")
+    if not notes:
+        return [
+            *out,
+            Paragraph(
+                "No annotations on this diagram: gap findings, quality "
+                "ratings, SERVQUAL scores and notes added to its steps "
+                "appear here.",
+                s.muted,
+            ),
+        ]
+    kinds: dict[str, list] = {"gap": [], "quality": [], "servqual": [], "note": []}
+    for a in notes:
+        kinds[a.kind].append(a)
+    if kinds["gap"]:
+        rows = [gap_head(ctx, with_gap=True)]
+        for a in sorted(kinds["gap"], key=lambda a: (a.body.gap, -a.body.severity)):
+            rows.append(gap_row(ctx, a.target_id, a.body, with_gap=True))
+        out += [*ctx.minor("Gap findings"), *table(ctx, rows, GAP_WIDTHS)]
+    if kinds["quality"]:
+        rows = [head(ctx, "On", "Criterion", "Rating", "Evidence")]
+        order = list(CRITERIA)
+        for a in sorted(kinds["quality"], key=lambda a: order.index(a.body.criterion)):
+            q: QualityRating = a.body
+            rows.append(
+                [
+                    ctx.p(ctx.name_of(a.target_id), s.cell),
+                    Paragraph(markup(CRITERIA[q.criterion].name), s.cell),
+                    rating_chip(q.rating),
+                    cell(ctx, q.evidence, title="Evidence"),
+                ]
+            )
+        out += [*ctx.minor("Quality ratings"), *table(ctx, rows, (130, 120, 50, 240))]
+    if kinds["servqual"]:
+        rows = [
+            head(ctx, "On", "Dimension", "Expected", "Perceived", "Gap P − E", "Weight")
+        ]
+        order = list(SERVQUAL_DIMENSIONS)
+        for a in sorted(kinds["servqual"], key=lambda a: order.index(a.body.dimension)):
+            v: ServqualScore = a.body
+            rows.append(
+                [
+                    ctx.p(ctx.name_of(a.target_id), s.cell),
+                    Paragraph(markup(SERVQUAL_DIMENSIONS[v.dimension].name), s.cell),
+                    f"{v.expectation:.2f}",
+                    f"{v.perception:.2f}",
+                    signed(v.gap),
+                    f"{v.weight:g}",
+                ]
+            )
+        numbers = [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+        out += [
+            *ctx.minor("SERVQUAL scores"),
+            *table(ctx, rows, (150, 110, 60, 60, 70, 50), extra=numbers),
+        ]
+    if kinds["note"]:
+        rows = [head(ctx, "On", "Note")]
+        for a in kinds["note"]:
+            n: NoteText = a.body
+            rows.append(
+                [
+                    ctx.p(ctx.name_of(a.target_id), s.cell),
+                    cell(ctx, n.text, title="Note on " + ctx.name_of(a.target_id)),
+                ]
+            )
+        out += [*ctx.minor("Notes"), *table(ctx, rows, (150, 390))]
+    out.append(Spacer(1, 6))
+    return out
+
+
+GAP_WIDTHS = (100, 74, 160, 32, 118, 56)
+REGISTER_WIDTHS = (120, 195, 30, 140, 55)
+
+
+def gap_head(ctx: Context, with_gap: bool) -> list[Paragraph]:
+    names = ["Where", "Gap", "Finding and cause", "Sev.", "Remedy", "Status"]
+    return head(ctx, *(names if with_gap else names[:1] + names[2:]))
+
+
+def gap_row(
+    ctx: Context,
+    target_id: str,
+    g: GapFinding,
+    diagram: str = "",
+    with_gap: bool = False,
+) -> list:
+    """A gap finding as a table row: where, (gap,) finding and cause, severity,
+    remedy and owner, status."""
+    s = ctx.styles
+    where = ctx.name_of(target_id)
+    if diagram:
+        where = f"{diagram}: {where}"
+    finding = _list(ctx.cell(g.finding, s.cell, "Finding"))
+    finding += _list(
+        ctx.cell("Cause: " + g.cause, s.caption, "Cause") if g.cause.strip() else ""
+    )
+    remedy = _list(ctx.cell(g.remedy, s.cell, "Remedy"))
+    remedy += _list(
+        ctx.cell("Owner: " + g.owner, s.caption, "Owner") if g.owner.strip() else ""
+    )
+    row = [
+        ctx.p(where, s.cell),
+        finding or "",
+        severity_chip(g.severity),
+        remedy or "",
+        Paragraph(STATUS[g.status], s.cell),
+    ]
+    if with_gap:
+        row.insert(
+            1,
+            [
+                Paragraph(f"<b>Gap {g.gap}</b>", s.cell),
+                Paragraph(markup(GAPS[g.gap].name), s.caption),
+            ],
+        )
+    return row
+
+
+def _list(content: list[Flowable] | str) -> list[Flowable]:
+    return content if isinstance(content, list) else []
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:+.2f}".replace("-", "−")
+
+
+class Chip(Flowable):
+    """A small coloured box with a number: a severity or a rating at a glance."""
+
+    def __init__(self, text: str, fill: str, ink: str = theme.INK) -> None:
+        super().__init__()
+        self.text, self.fill, self.ink = text, fill, ink
+        self.width, self.height = 20, 11
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(colour(self.fill))
+        c.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
+        c.setFillColor(colour(self.ink))
+        c.setFont(BOLD, 7.2)
+        c.drawCentredString(self.width / 2, 3.0, self.text)
+
+
+def severity_chip(severity: int) -> Chip:
+    ink = "#ffffff" if severity >= 4 else theme.INK
+    return Chip(str(severity), theme.severity_colour(severity), ink)
+
+
+def rating_chip(rating: float) -> Chip:
+    ink = "#ffffff" if rating <= 1.5 or rating >= 6.5 else theme.INK
+    return Chip(f"{rating:g}", theme.rating_colour(rating), ink)
