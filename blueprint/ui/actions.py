@@ -156,6 +156,8 @@ class Actions(QObject):
         self.find_field.setMaximumWidth(220)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setAccessibleName("Open recent")
+        self.template_menu = QMenu("New from &Template", window)
+        self.template_menu.setAccessibleName("New from template")
 
     def edit_actions(self) -> list[QAction]:
         """Actions that need an open diagram."""
@@ -183,7 +185,9 @@ class Actions(QObject):
 def build_menus(window: QMainWindow, a: Actions, docks: list[QWidget]) -> None:
     bar = window.menuBar()
     file = bar.addMenu("&File")
-    file.addActions([a.new, a.open])
+    file.addAction(a.new)
+    file.addMenu(a.template_menu)
+    file.addAction(a.open)
     file.addMenu(a.recent_menu)
     file.addSeparator()
     file.addActions([a.save, a.save_as])
@@ -213,7 +217,9 @@ def build_menus(window: QMainWindow, a: Actions, docks: list[QWidget]) -> None:
     view.addSeparator()
     panels = view.addMenu("&Panels")
     for dock in docks:
-        panels.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+        toggle = dock.toggleViewAction()  # type: ignore[attr-defined]
+        toggle.setText(f"&{toggle.text()}")
+        panels.addAction(toggle)
 
     help_ = bar.addMenu("&Help")
     help_.addAction(a.about)
@@ -338,6 +344,7 @@ def connect_actions(window: MainWindow) -> None:
     a.new.triggered.connect(lambda: w.new_project(window))
     a.open.triggered.connect(lambda: w.ask_and_open(window))
     a.recent_menu.aboutToShow.connect(lambda: w.fill_recent_menu(window, a.recent_menu))
+    w.fill_template_menu(window, a.template_menu)
     a.save.triggered.connect(window.save)
     a.save_as.triggered.connect(window.save_as)
     a.export_png.triggered.connect(lambda: export_diagram(window, ".png"))

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from blueprint import theme
 from blueprint.model.factory import new_document
+from blueprint.model.templates import TEMPLATES, new_from_template
 from blueprint.resources import resource
 from blueprint.store import ProjectFileError, find_recoveries
 from blueprint.ui import settings
+from blueprint.ui.canvas import DiagramScene
 from blueprint.ui.dialogs.about import AboutDialog
 from blueprint.ui.dialogs.preferences import PreferencesDialog
 from blueprint.ui.dialogs.prompts import Prompts
-from blueprint.ui.icons import app_icon
+from blueprint.ui.icons import app_icon, notation_icon
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.session import Session
 
@@ -137,9 +139,28 @@ class Workspace(QObject):
         window.show()
         return window
 
-    def new_project(self, origin: MainWindow | None = None) -> MainWindow:
-        document = new_document(author=self.preferences.author)
+    def new_project(
+        self, origin: MainWindow | None = None, template: str | None = None
+    ) -> MainWindow:
+        """A new project, blank or from one of the model templates."""
+        if template is None:
+            document = new_document(author=self.preferences.author)
+        else:
+            document = new_from_template(template)
+            if self.preferences.author:
+                document.set_project_info(author=self.preferences.author)
         return self._show(Session.new(document, **self._session_options()), origin)
+
+    def fill_template_menu(self, origin: MainWindow, menu: QMenu) -> None:
+        menu.clear()
+        for i, template in enumerate(TEMPLATES.values(), start=1):
+            action = menu.addAction(
+                notation_icon(template.notation),
+                f"&{i} {template.name}",
+                lambda t=template.id: self.new_project(origin, t),
+            )
+            action.setStatusTip(template.description)
+            action.setToolTip(template.description)
 
     def window_for(self, path: str) -> MainWindow | None:
         return next(
@@ -220,7 +241,9 @@ class Workspace(QObject):
         return restored
 
     def edit_preferences(self, origin: QWidget | None) -> None:
-        dialog = PreferencesDialog(origin, self.preferences)
+        dialog = PreferencesDialog(
+            origin, self.preferences, grid_sizes=hasattr(DiagramScene, "grid_size")
+        )
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
     QPainter,
-    QPainterPath,
     QPen,
     QPixmap,
-    QPolygonF,
 )
 
 from blueprint import theme
 from blueprint.model.notations import NODE_KINDS
 from blueprint.resources import resource
+from blueprint.ui.canvas import style
 
 
 @cache
@@ -30,96 +29,6 @@ def icon(name: str) -> QIcon:
 
 def app_icon() -> QIcon:
     return icon("blueprint")
-
-
-def shape_path(shape: str, r: QRectF) -> QPainterPath:
-    """The outline of a node shape inside r, as the canvas draws it."""
-    path = QPainterPath()
-    x, y, w, h = r.x(), r.y(), r.width(), r.height()
-    if shape == "rounded_rect":
-        radius = min(theme.CORNER_RADIUS, w / 4, h / 4)
-        path.addRoundedRect(r, radius, radius)
-    elif shape == "diamond":
-        path.addPolygon(
-            QPolygonF(
-                [
-                    QPointF(x + w / 2, y),
-                    QPointF(x + w, y + h / 2),
-                    QPointF(x + w / 2, y + h),
-                    QPointF(x, y + h / 2),
-                    QPointF(x + w / 2, y),
-                ]
-            )
-        )
-    elif shape == "ellipse":
-        path.addEllipse(r)
-    elif shape == "circle":
-        d = min(w, h)
-        path.addEllipse(QRectF(x + (w - d) / 2, y + (h - d) / 2, d, d))
-    elif shape == "hexagon":
-        dx = min(w / 4, h / 2)
-        path.addPolygon(
-            QPolygonF(
-                [
-                    QPointF(x + dx, y),
-                    QPointF(x + w - dx, y),
-                    QPointF(x + w, y + h / 2),
-                    QPointF(x + w - dx, y + h),
-                    QPointF(x + dx, y + h),
-                    QPointF(x, y + h / 2),
-                    QPointF(x + dx, y),
-                ]
-            )
-        )
-    elif shape == "document":  # a sheet with a wavy lower edge
-        wave = h * 0.12
-        path.moveTo(x, y)
-        path.lineTo(x + w, y)
-        path.lineTo(x + w, y + h - wave)
-        path.cubicTo(
-            x + w * 0.75,
-            y + h - 2.5 * wave,
-            x + w * 0.25,
-            y + h + wave,
-            x,
-            y + h - wave,
-        )
-        path.closeSubpath()
-    elif shape == "cylinder":
-        cap = min(h * 0.18, w * 0.25)
-        path.moveTo(x, y + cap / 2)
-        path.arcTo(QRectF(x, y, w, cap), 180, -180)
-        path.lineTo(x + w, y + h - cap / 2)
-        path.arcTo(QRectF(x, y + h - cap, w, cap), 0, -180)
-        path.closeSubpath()
-        path.addEllipse(QRectF(x, y, w, cap))
-    elif shape == "note":  # a sheet with a folded corner
-        fold = min(w, h) * 0.25
-        path.moveTo(x, y)
-        path.lineTo(x + w - fold, y)
-        path.lineTo(x + w, y + fold)
-        path.lineTo(x + w, y + h)
-        path.lineTo(x, y + h)
-        path.closeSubpath()
-        path.moveTo(x + w - fold, y)
-        path.lineTo(x + w - fold, y + fold)
-        path.lineTo(x + w, y + fold)
-    elif shape == "person":  # head and shoulders
-        head = min(w, h) * 0.36
-        path.addEllipse(QRectF(x + (w - head) / 2, y, head, head))
-        body = QRectF(x + w * 0.12, y + head * 1.05, w * 0.76, h - head * 1.05)
-        path.moveTo(body.left(), body.bottom())
-        path.lineTo(body.left(), body.top() + body.height() * 0.45)
-        path.arcTo(
-            QRectF(body.left(), body.top(), body.width(), body.height() * 0.9),
-            180,
-            -180,
-        )
-        path.lineTo(body.right(), body.bottom())
-        path.closeSubpath()
-    else:  # "rect" and anything new
-        path.addRect(r)
-    return path
 
 
 def _shape_box(shape: str, size: int) -> QRectF:
@@ -146,13 +55,14 @@ def node_kind_icon(kind_id: str, size: int = 32) -> QIcon:
         pen = QPen(QColor(theme.KIND_STROKE), max(1.0, size / 24))
         painter.setPen(pen)
         painter.setBrush(QColor(theme.KIND_FILL.get(kind_id, "#ffffff")))
-        painter.drawPath(shape_path(kind.shape, _shape_box(kind.shape, size)))
-        if kind_id == "end":  # the end event is a ring
-            inner = _shape_box(kind.shape, size).adjusted(
-                size * 0.1, size * 0.1, -size * 0.1, -size * 0.1
-            )
+        box = _shape_box(kind.shape, size)
+        # the canvas's own outline and details, so the palette shows what drops
+        painter.translate(box.topLeft())
+        painter.drawPath(style.outline(kind.shape, box.width(), box.height()))
+        detail = style.decoration(kind.shape, box.width(), box.height())
+        if detail is not None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(shape_path("circle", inner))
+            painter.drawPath(detail)
         painter.end()
         icon_.addPixmap(pixmap)
     return icon_

@@ -395,7 +395,10 @@ class MainWindow(QMainWindow):
         return node_id
 
     def _apply_canvas_preferences(self, scene: DiagramScene) -> None:
-        scene.snap_enabled = self.workspace.preferences.snap_to_grid
+        prefs = self.workspace.preferences
+        scene.snap_enabled = prefs.snap_to_grid
+        if hasattr(scene, "grid_size"):  # a canvas that draws other grids than 10
+            scene.grid_size = prefs.grid_size
 
     def apply_preferences(self) -> None:
         self.session.set_autosave_interval(self.workspace.preferences.autosave_seconds)

@@ -1,4 +1,4 @@
-"""The Preferences dialog: grid, snapping, autosave interval and the author's name."""
+"""The Preferences dialog: grid and snapping, autosave interval, the author's name."""
 
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ from blueprint.ui.settings import AUTOSAVE_RANGE, GRID_RANGE, Preferences
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, parent: QWidget | None, prefs: Preferences) -> None:
+    """`grid_sizes`: whether the canvas can draw other grids than its own; the
+    grid size is only offered when it can, so no setting is without effect."""
+
+    def __init__(
+        self, parent: QWidget | None, prefs: Preferences, *, grid_sizes: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setAccessibleName("Preferences")
@@ -46,7 +51,10 @@ class PreferencesDialog(QDialog):
 
         canvas = QGroupBox("Canvas")
         canvas_form = QFormLayout(canvas)
-        canvas_form.addRow("&Grid size:", self.grid_size)
+        if grid_sizes:
+            canvas_form.addRow("&Grid size:", self.grid_size)
+        else:
+            self.grid_size.hide()
         canvas_form.addRow("", self.snap)
         files = QGroupBox("Projects")
         files_form = QFormLayout(files)

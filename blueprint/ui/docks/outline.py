@@ -28,21 +28,28 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _DiagramList(QListWidget):
-    """Reordered by drag and drop; reports the move instead of keeping it."""
+    """Reordered by drag and drop; reports the move, and the document decides."""
 
     moved = Signal(str, int)  # diagram id, new index
 
     def dropEvent(self, event: QDropEvent) -> None:
         item = self.currentItem()
-        if item is None or event.source() is not self:
+        own = self.model().mimeTypes()[0]
+        if item is None or not event.mimeData().hasFormat(own):
             event.ignore()
             return
-        moving = item.data(ID_ROLE)
-        super().dropEvent(event)
-        order = [self.item(i).data(ID_ROLE) for i in range(self.count())]
-        if moving in order:
-            # The document decides the order; the list is rebuilt from it.
-            self.moved.emit(moving, order.index(moving))
+        pos = event.position().toPoint()
+        target = self.indexAt(pos)
+        row = target.row() if target.isValid() else self.count()
+        if target.isValid() and pos.y() > self.visualRect(target).center().y():
+            row += 1  # the lower half of an item means after it
+        if row > self.row(item):
+            row -= 1
+        # Copy, not Move: Qt would otherwise delete the dragged row itself after the
+        # list has been rebuilt from the document.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.moved.emit(item.data(ID_ROLE), max(row, 0))
 
 
 class OutlineDock(QDockWidget):

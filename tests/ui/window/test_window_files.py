@@ -255,3 +255,18 @@ def test_a_file_open_elsewhere_opens_read_only_and_offers_save_as(
         for w in list(other.windows):
             w.shutdown(save_state=False)
             w.deleteLater()
+
+
+def test_new_from_template_fills_the_untouched_window(qtbot, window):
+    menu = window.actions_.template_menu
+    names = [a.text().split(" ", 1)[1] for a in menu.actions()]
+    assert "Service blueprint" in names and "Gaps model" in names
+    action = menu.actions()[names.index("Service blueprint")]
+    action.trigger()
+    assert window.workspace.windows == [window]  # reused: it was untouched
+    doc = window.session.document
+    (diagram,) = doc.diagrams()
+    assert diagram.notation == "service-blueprint" and doc.nodes(diagram.id)
+    assert window.palette.notation == "service-blueprint"
+    assert window.outline.diagram_ids() == [diagram.id]
+    assert not window.isWindowModified()  # a new project, nothing to save yet
