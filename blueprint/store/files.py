@@ -34,7 +34,8 @@ from .sqlitefile import (
     verify,
 )
 
-DB_ERRORS = (sqlite3.Error, SQLAlchemyError)
+# what reading a damaged database can raise (besides our own errors)
+DB_ERRORS = (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError)
 
 
 @dataclass

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool
 
 from .ddl import SCHEMA_DDL
 from .errors import ProjectFileError
@@ -208,10 +210,15 @@ def structure_problems(
     conn: sqlite3.Connection, version: int, *, quick: bool, limit: int = 20
 ) -> list[str]:
     check = "quick_check" if quick else "integrity_check"
-    rows = [r[0] for r in conn.execute(f"PRAGMA {check}({limit})")]
-    if rows != ["ok"]:
-        return [f"is damaged ({message})" for message in rows[:limit]]
-    found = schema_objects(conn)
+    # messages and schema text of a damaged file may be any bytes
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {check}({limit})")]
+        if rows != ["ok"]:
+            return [f"is damaged ({_one_line(str(m))})" for m in rows[:limit]]
+        found = schema_objects(conn)
+    finally:
+        conn.text_factory = str
     expected = objects_of(SCHEMA_DDL[version])
     extra = {o for o in found - expected if o[1] not in HARMLESS_OBJECTS}
     problems: list[str] = []
@@ -230,16 +237,48 @@ def structure_problems(
     return problems
 
 
+class _Borrowed:
+    """A sqlite3 connection lent to SQLAlchemy: closing it is left to its owner."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self._raw = raw
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+    def close(self) -> None:
+        pass
+
+
+_lending = threading.local()
+
+
+def _lent() -> _Borrowed:
+    raw = _lending.conn
+    _lending.conn = None
+    return _Borrowed(raw)
+
+
+# one engine for every connection, so statements are compiled once per process
+# (an engine per file would compile every SELECT again on each open)
+_ENGINE = create_engine("sqlite://", creator=_lent, poolclass=NullPool)
+
+
+@event.listens_for(_ENGINE, "begin")
+def _begin(sa_conn: Connection) -> None:
+    # the driver's implicit transactions are off (isolation_level=None); begin
+    # explicitly so a SQLAlchemy transaction is a SQLite transaction
+    sa_conn.exec_driver_sql("BEGIN")
+
+
 def sa_connect(conn: sqlite3.Connection) -> Connection:
-    """A SQLAlchemy connection over one sqlite3 connection, with explicit BEGIN
-    (the driver's own implicit transactions are switched off)."""
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(sa_conn: Connection) -> None:
-        sa_conn.exec_driver_sql("BEGIN")
-
-    return engine.connect()
+    """A SQLAlchemy connection over one of our sqlite3 connections; closing it
+    leaves the sqlite3 connection open."""
+    _lending.conn = conn
+    try:
+        return _ENGINE.connect()
+    finally:
+        _lending.conn = None
 
 
 def fsync_path(path: Path, *, directory: bool = False) -> None:
@@ -278,6 +317,7 @@ _REASONS = (
     ("file is not a database", "is damaged (not a valid database)"),
     ("malformed", "is damaged (malformed database)"),
     ("could not decode to utf-8", "contains text that is not valid UTF-8"),
+    ("can't decode", "contains text that is not valid UTF-8"),
     ("not authorized", "tried to run code stored in the file"),
     ("too big", "contains a value larger than 32 MB"),
     ("no such table", "is missing a table"),
@@ -285,15 +325,21 @@ _REASONS = (
 )
 
 
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def describe(exc: BaseException) -> str:
     """A user-facing reason for a database error while reading a file."""
     orig = getattr(exc, "orig", None) or exc  # unwrap SQLAlchemy's DBAPIError
-    message = str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+    message = _one_line(str(orig)) or type(orig).__name__
     lowered = message.lower()
     for needle, reason in _REASONS:
         if needle in lowered:
             if needle == "could not decode to utf-8" and "column" in lowered:
-                column = message.split("column", 1)[1].split("with text")[0].strip()
+                column = message.split("column", 1)[1].split("with text")[0]
+                column = column.strip().strip("'\"")
                 return f"{reason} (column {column})"
             return reason
-    return f"could not be read ({message[:200]})"
+    return f"could not be read ({message})"
