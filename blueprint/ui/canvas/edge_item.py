@@ -53,6 +53,8 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self._caption = edge_caption(edge)
+        self._selected = False
+        self._polyline = QPolygonF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(5)
 
@@ -82,6 +84,7 @@ class EdgeItem(QGraphicsItem):
         for p in line[1:]:
             path.lineTo(*p)
         self._path = path
+        self._polyline = QPolygonF([QPointF(*p) for p in points])
         head = layout.arrow_head(points, geometry.ARROW_SIZE)
         self._arrow = QPolygonF([QPointF(*p) for p in head])
         self._shape = None
@@ -129,10 +132,11 @@ class EdgeItem(QGraphicsItem):
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._selected = bool(value)
             self._shape = None  # end handles join the hit area when selected
             # a selected connector comes above the nodes so its end handles can be
             # grabbed where they touch a node
-            self.setZValue(12 if self.isSelected() else 5)
+            self.setZValue(12 if self._selected else 5)
         return super().itemChange(change, value)
 
     def paint(
@@ -142,15 +146,19 @@ class EdgeItem(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         colour, dash = theme.EDGE_STYLE.get(self.edge.kind, (theme.EDGE_INK, "solid"))
-        selected = self.isSelected()
+        selected = self._selected
         if selected:
             colour = theme.SELECTION
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_DETAIL:  # an overview: thin plain lines are enough and cheap
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(style.pen(colour, 1.0))
+            painter.drawPolyline(self._polyline)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            return
         painter.setBrush(style.NO_BRUSH)
         painter.setPen(style.pen(colour, 2.0 if selected else 1.3, dash))
         painter.drawPath(self._path)
-        if lod < LOD_DETAIL:
-            return
         painter.setPen(style.pen(colour, 1.0))
         painter.setBrush(style.brush(colour))
         painter.drawPolygon(self._arrow)

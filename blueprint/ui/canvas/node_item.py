@@ -47,7 +47,7 @@ class NodeItem(QGraphicsItem):
         self.quality: list[str] = []  # dot colours
         self.highlight: str | None = None
         self.hovered = False
-        self.show_resize = False
+        self._selected = False
         self._layout_key: tuple | None = None
         self._lines: list[tuple[QPointF, str]] = []
         self._elided = False
@@ -197,7 +197,7 @@ class NodeItem(QGraphicsItem):
         if deco is not None:
             painter.setBrush(style.NO_BRUSH)
             painter.drawPath(deco)
-        if self.isSelected():
+        if selected:
             painter.setBrush(style.NO_BRUSH)
             painter.setPen(style.pen(theme.SELECTION, 2.0))
             painter.drawPath(outline)
@@ -268,6 +268,11 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(style.brush(theme.SELECTION, 220))
 
     # -- interaction ------------------------------------------------------------------
+
+    def itemChange(self, change, value):  # noqa: N802 (Qt override)
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._selected = bool(value)
+        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = True

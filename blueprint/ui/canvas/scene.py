@@ -39,6 +39,7 @@ MIN_WIDTH = 1200.0  # lanes run at least this far right
 RIGHT_ROOM = 600.0  # lanes run this far past the rightmost node or stage
 SCENE_MARGIN = 800.0
 MIN_CONTENT = 400.0
+GRID_MIN_ZOOM = 0.2  # below this the grid is noise, and costly to draw
 GRID_STEPS = (
     1,
     2,
@@ -79,6 +80,8 @@ class DiagramScene(QGraphicsScene, SceneActions):
         self._lines: dict[str, DividingLineItem] = {}
         self._spans: list[tuple[Lane, float, float]] = []
         self._width = MIN_WIDTH
+        self._content: QRectF | None = None
+        self._handles_on: NodeItem | None = None
         self._tool: tools.Tool | None = None
         self._grid_visible = True
         self._snap_enabled = True
@@ -166,21 +169,34 @@ class DiagramScene(QGraphicsScene, SceneActions):
         self._update_scene_rect()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
-    def _update_scene_rect(self) -> None:
-        top = -60.0
-        bottom = self._spans[-1][2] if self._spans else 400.0
-        left, right = 0.0, self._width
-        for item in self._nodes.values():
-            left, right = min(left, item.x()), max(right, item.x() + item.w)
-            top, bottom = min(top, item.y()), max(bottom, item.y() + item.h)
+    def _update_scene_rect(self, grow: Iterable[NodeItem] | None = None) -> None:
+        """Fit the scene rect around lanes and nodes; with `grow`, only widen it
+        for those nodes (a full pass costs O(nodes) on every change otherwise)."""
         m = SCENE_MARGIN
-        self.setSceneRect(
-            QRectF(left - m / 4, top - m / 2, right - left + m, bottom - top + m)
-        )
+        if grow is None:
+            bottom = self._spans[-1][2] if self._spans else 400.0
+            rect = QRectF(0.0, -60.0, self._width, bottom + 60.0)
+            grow = self._nodes.values()
+        else:
+            rect = self.sceneRect().adjusted(m / 4, m / 2, -m * 3 / 4, -m / 2)
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        for item in grow:
+            x, y = item.x(), item.y()
+            left, right = min(left, x), max(right, x + item.w)
+            top, bottom = min(top, y), max(bottom, y + item.h)
+        new = QRectF(left - m / 4, top - m / 2, right - left + m, bottom - top + m)
+        if new != self.sceneRect():
+            self.setSceneRect(new)
+        self._content = None
 
     def content_rect(self) -> QRectF:
         """Lane headers, stages and nodes (not the lanes' empty run-out to the
         right): what zoom-to-fit and the minimap show."""
+        if self._content is None:
+            self._content = self._measure_content()
+        return QRectF(self._content)
+
+    def _measure_content(self) -> QRectF:
         right = LANE_HEADER_WIDTH + MIN_CONTENT
         for item in self._stages.values():
             right = max(right, item.left + item.stage.width)
@@ -228,7 +244,8 @@ class DiagramScene(QGraphicsScene, SceneActions):
         for e in added:
             if isinstance(e, Node):
                 self._add_node(e)
-                relayout = True
+                dirty_nodes.add(e.id)
+                relayout = relayout or e.x + e.width + RIGHT_ROOM > self._width
             elif isinstance(e, Lane):
                 self._add_item(self._lanes, e.id, LaneItem(e))
                 relayout = True
@@ -263,17 +280,18 @@ class DiagramScene(QGraphicsScene, SceneActions):
         for e in added:
             if isinstance(e, Edge):
                 self._add_edge(e)
+        if mine:
+            self._content = None
         if relayout:
             self._relayout()
         elif dirty_nodes:
-            self._update_scene_rect()
+            self._update_scene_rect(self._nodes[i] for i in dirty_nodes)
         self.reroute_nodes(dirty_nodes, also=dirty_edges)
         if relayout or dirty_nodes or dirty_edges or mine or added:
             self._routes.invalidate()
         for target in badges:
             if target in self._nodes:
                 self._refresh_annotations(target)
-        self._selection_changed()
 
     def _table(self, e: object) -> dict:
         if isinstance(e, Lane):
@@ -405,10 +423,13 @@ class DiagramScene(QGraphicsScene, SceneActions):
     def _selection_changed(self) -> None:
         nodes = self.selected_node_items()
         single = nodes[0] if len(nodes) == 1 else None
-        for item in self._nodes.values():
-            if item.show_resize != (item is single):
-                item.show_resize = item is single
-                show_handles(item, item is single)
+        old = self._handles_on
+        if old is not single:
+            if old is not None and shiboken6.isValid(old) and old.scene() is self:
+                show_handles(old, False)
+            if single is not None:
+                show_handles(single, True)
+            self._handles_on = single
         self.selection_ids_changed.emit(self.selected_ids())
 
     # -- grid -------------------------------------------------------------------------
@@ -441,7 +462,7 @@ class DiagramScene(QGraphicsScene, SceneActions):
                     band, style.color(theme.LANE_FILL.get(lane.role, "#f8f9fa"))
                 )
         scale = painter.worldTransform().m11()
-        if not self._grid_visible or scale <= 0:
+        if not self._grid_visible or scale < GRID_MIN_ZOOM:
             return
         step = GRID
         for factor in GRID_STEPS:  # never denser than 10 pixels
@@ -462,10 +483,14 @@ class DiagramScene(QGraphicsScene, SceneActions):
             line = QLineF(rect.left(), y, rect.right(), y)
             (major_lines if i % 5 == 0 else minor_lines).append(line)
             i += 1
+        # axis-parallel hairlines need no antialiasing, which costs 10x here
+        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(style.alpha_pen(theme.GRID_DOT, 70))
         painter.drawLines(minor_lines)
         painter.setPen(style.alpha_pen(theme.GRID_DOT, 150))
         painter.drawLines(major_lines)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
 
     # -- gestures ---------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from .minimap import Minimap
 from .scene import DiagramScene
 
 NODE_KIND_MIME = "application/x-blueprint-node-kind"
-MIN_ZOOM = 0.05
+MIN_ZOOM = 0.02
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
 FIT_MARGIN = 24.0
@@ -44,6 +44,11 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # every item sets the pen, brush, font and hints it uses: skip thousands of
+        # QPainter save/restore pairs per repaint
+        self.setOptimizationFlag(
+            QGraphicsView.OptimizationFlag.DontSavePainterState, True
+        )
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
