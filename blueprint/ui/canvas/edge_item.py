@@ -137,7 +137,7 @@ class EdgeItem(QGraphicsItem):
             # a selected connector comes above the nodes so its end handles can be
             # grabbed where they touch a node
             self.setZValue(12 if self._selected else 5)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange returns
 
     def paint(
         self,

@@ -77,16 +77,17 @@ class ResizeHandle(QGraphicsItem):
 
 
 def show_handles(item: NodeItem, visible: bool) -> None:
-    current = [c for c in item.childItems() if isinstance(c, ResizeHandle)]
+    # The node keeps the Python objects: Qt owns the children, but a wrapper that
+    # Python collects takes its paint() override with it.
+    current: list[ResizeHandle] = item.__dict__.setdefault("_resize_handles", [])
     if visible and not current:
-        for name in CURSORS:
-            ResizeHandle(name, item)
+        current.extend(ResizeHandle(name, item) for name in CURSORS)
     elif not visible:
         scene = item.scene()
         for handle in current:
             if scene is not None:
                 scene.removeItem(handle)
-            handle.setParentItem(None)
+        current.clear()
     else:
         for handle in current:
             handle.follow()

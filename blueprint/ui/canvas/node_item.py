@@ -179,12 +179,13 @@ class NodeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         look = self.look
         outline = style.outline(self.shape_name, self.w, self.h)
-        if lod < LOD_OUTLINE:
+        selected = self._selected
+        if lod < LOD_OUTLINE:  # an overview: a plain block in the node's colour
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(style.NO_PEN)
-            painter.setBrush(
-                style.brush(look.stroke if self.isSelected() else look.fill)
-            )
+            painter.setBrush(style.brush(theme.SELECTION if selected else look.stroke))
             painter.drawRect(QRectF(0, 0, self.w, self.h))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             return
         if self.highlight:
             painter.setPen(style.pen(self.highlight, 6.0, cosmetic=False))
@@ -272,7 +273,7 @@ class NodeItem(QGraphicsItem):
     def itemChange(self, change, value):  # noqa: N802 (Qt override)
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._selected = bool(value)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange returns
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = True

@@ -44,11 +44,7 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # every item sets the pen, brush, font and hints it uses: skip thousands of
-        # QPainter save/restore pairs per repaint
-        self.setOptimizationFlag(
-            QGraphicsView.OptimizationFlag.DontSavePainterState, True
-        )
+
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
