@@ -24,6 +24,7 @@ from blueprint.model import GapFinding
 from .charts import QualityChart
 from .context import Context
 from .diagram_tables import GAP_WIDTHS, gap_head, gap_row, head, signed, table
+from .fonts import REGULAR
 from .registers import findings_table, grouped, where_prefix
 from .render import colour
 from .styles import RULE
@@ -95,6 +96,7 @@ def cover(ctx: Context, day: dt.date, warnings: list[str]) -> list[Flowable]:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -110,7 +112,20 @@ def cover(ctx: Context, day: dt.date, warnings: list[str]) -> list[Flowable]:
 
 def contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    toc = TableOfContents(levelStyles=s.toc, dotsMinLevel=0, rightColumnWidth=30)
+    toc = TableOfContents(
+        levelStyles=s.toc,
+        dotsMinLevel=0,
+        rightColumnWidth=30,
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
     return [
         PageBreak(),
         Heading("Contents", s.h1, 0, "Contents", contents=False, section="Contents"),
@@ -183,6 +198,7 @@ def _stat_cards(ctx: Context) -> Table:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("BACKGROUND", (0, 0), (-1, -1), ctx.palette.c("tint")),
                 ("LINEBEFORE", (1, 0), (-1, -1), 2, colour("#ffffff")),
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, ctx.palette.c("accent")),

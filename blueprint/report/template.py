@@ -126,6 +126,10 @@ class ReportTemplate(BaseDocTemplate):
             subject=subject,
             creator="Blueprint",
             invariant=1,
+            # reportlab starts every page in Helvetica unless told otherwise, which
+            # would put an unembedded base-14 font in the file
+            initialFontName=REGULAR,
+            initialFontSize=9,
         )
         self.palette = palette
         self.text = text
