@@ -55,7 +55,7 @@ def read_document(path: Path, conn: sqlite3.Connection) -> Document:
     try:
         entities = []
         for table, _, build in MAPPING.values():
-            for row in sa.execute(table.select()):
+            for row in sa.execute(table.select()).all():  # fetchall: fast
                 try:
                     entities.append(build(row))
                 except DomainError as exc:

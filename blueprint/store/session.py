@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -141,6 +142,10 @@ class EditSession:
             ) from None
 
     def _lock_file(self, path: Path) -> None:
+        if not os.access(path, os.W_OK):
+            self.read_only = True
+            self.read_only_reason = "the file is read-only"
+            return
         try:
             got = locking.acquire(lock_path_for(path))
         except OSError as exc:

@@ -21,6 +21,7 @@ from blueprint.store import (
     EditSession,
     ProjectFileError,
     commit,
+    default_data_dir,
     find_recoveries,
     load_document,
     locking,
@@ -189,14 +190,46 @@ def test_a_failed_commit_is_repaired_on_save(project, monkeypatch):
         assert load_document(project).get("n1").x == 800.0
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only folders")
-def test_a_file_in_a_read_only_folder_opens_read_only(project):
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only files")
+def test_read_only_files_and_folders_open_read_only(project):
+    os.chmod(project, 0o444)
+    with EditSession.open(project) as s:
+        assert s.read_only and s.read_only_reason == "the file is read-only"
+    os.chmod(project, 0o644)
     os.chmod(project.parent, 0o555)
     try:
         with EditSession.open(project) as s:
             assert s.read_only and "no lock can be made" in s.read_only_reason
     finally:
         os.chmod(project.parent, 0o755)
+
+
+def test_a_file_we_may_not_write_opens_read_only(project, monkeypatch):
+    # (as root the permission bits do not stop writes, so ask os.access directly)
+    monkeypatch.setattr("blueprint.store.session.os.access", lambda p, mode: False)
+    with EditSession.open(project) as s:
+        assert s.read_only and s.read_only_reason == "the file is read-only"
+        with pytest.raises(ProjectFileError, match="the file is read-only; save a"):
+            s.save()
+
+
+def test_the_data_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLUEPRINT_DATA_DIR", str(tmp_path / "explicit"))
+    assert default_data_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("BLUEPRINT_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_data_dir() == tmp_path / "xdg" / "blueprint"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_data_dir() == tmp_path / "home" / ".local" / "share" / "blueprint"
+
+
+def test_an_unusable_data_folder_is_a_clean_error(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BLUEPRINT_DATA_DIR", str(blocker))
+    with pytest.raises(ProjectFileError, match="cannot hold working copies"):
+        EditSession.create(new_document())
 
 
 # -- recovery -----------------------------------------------------------------------
