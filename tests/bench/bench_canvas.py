@@ -9,9 +9,9 @@ move 200 nodes          one nudge command on 200 selected     Document.move_node
                         their connectors
 drag frame 50 nodes     one mouse-move step of a drag of 50   setPos of 50 plain rect
                         selected nodes (items + connectors)   items
-repaint at fit          QGraphicsView.grab() of the whole     the same view size and zoom
+repaint at fit          QGraphicsView.grab() of the whole     the same view size, zoom
                         diagram zoomed to fit, 1600 x 1000    on the plain scene
-undo 1000 commands      QUndoStack undo of 1,000 commands     the same undo with no scene
+undo 1000 commands      QUndoStack undo of 1,000 commands     the same undo, no scene
                         with the scene following              following the document
 settle routes (info)    layout.Router routes for every        -
                         connector, as the report draws them
@@ -39,17 +39,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import shiboken6  # noqa: E402
-from bench_analysis import make_blueprint  # noqa: E402
-from PySide6.QtCore import QPointF, QRectF  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
+import shiboken6
+from bench_analysis import make_blueprint
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
-from blueprint.model import Document  # noqa: E402
-from blueprint.model.rules import lane_spans  # noqa: E402
-from blueprint.ui.canvas import DiagramScene, DiagramView  # noqa: E402
-from blueprint.ui.canvas.tools import MoveTool  # noqa: E402
-from blueprint.ui.commands import DocumentCommand  # noqa: E402
+from blueprint.model import Document
+from blueprint.model.rules import lane_spans
+from blueprint.ui.canvas import DiagramScene, DiagramView
+from blueprint.ui.canvas.tools import MoveTool
+from blueprint.ui.commands import DocumentCommand
 
 NODES, EDGES = 2000, 3000
 MIN_BASELINE = 0.020

@@ -7,11 +7,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QTimer
+from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from blueprint import layout
 from blueprint.model import (
     NODE_KINDS,
     NOTATIONS,
@@ -21,7 +20,6 @@ from blueprint.model import (
     Entity,
     Lane,
     Node,
-    Stage,
     edits,
     new_id,
     serial,
@@ -30,7 +28,6 @@ from blueprint.model.rules import LANE_HEADER_WIDTH, can_connect, lane_at, snap
 from blueprint.ui.commands import MERGE_MOVE, MERGE_NUDGE, DocumentCommand
 
 from . import geometry, style
-from .editor import InplaceEditor
 
 if TYPE_CHECKING:
     from .scene import DiagramScene
@@ -73,8 +70,6 @@ def clip_from_json(text: str) -> tuple[Entity, ...]:
 
 class SceneActions:
     """Mixed into DiagramScene: the edits, each pushed as one DocumentCommand."""
-
-    _editor: InplaceEditor | None = None
 
     # -- commands ---------------------------------------------------------------------
 
@@ -390,62 +385,3 @@ class SceneActions:
         box.exec()
         clicked = box.clickedButton()
         return "move" if clicked is move else "delete" if clicked is delete else None
-
-    # -- in-place editing -------------------------------------------------------------
-
-    def editing(self: DiagramScene) -> bool:
-        return self._editor is not None
-
-    def edit_label(self: DiagramScene, entity_id: str) -> InplaceEditor | None:
-        """Open the in-place editor on a node, connector, lane or stage."""
-        if self._editor is not None:
-            self._editor.commit()
-        e = self.document.get(entity_id)
-        if isinstance(e, Node) and (item := self.node_item(entity_id)):
-            rect = QRectF(item.x() + 4, item.y(), max(item.w - 8, 60), item.h)
-            text, field, required = e.label, "label", True
-        elif isinstance(e, Edge) and (edge_item := self.edge_item(entity_id)):
-            rect = edge_item.label_rect()
-            if rect.isEmpty():
-                mx, my = layout.label_anchor(edge_item.points)
-                rect = QRectF(mx - 70, my - 12, 140, 24)
-            text, field, required = e.label, "label", False
-        elif isinstance(e, Lane) and (lane_item := self.lane_item(entity_id)):
-            rect = lane_item.header_rect().adjusted(6, 0, -6, 0)
-            text, field, required = e.name, "name", True
-        elif isinstance(e, Stage) and entity_id in self._stages:
-            rect = self._stages[entity_id].header_rect()
-            text, field, required = e.name, "name", True
-        else:
-            return None
-
-        def commit(value: str) -> None:
-            self._close_editor()
-            value = value.strip() if required else value
-            if (required and not value) or value == text:
-                return
-            self._push(
-                f"Rename {e.kind_name}" if field == "name" else "Edit label",
-                lambda: self.document.update(entity_id, **{field: value}),
-            )
-
-        editor = InplaceEditor(
-            text, rect, commit, self._close_editor, multiline=not isinstance(e, Stage)
-        )
-        self._editor = editor
-        self.addItem(editor)
-        editor.start()
-        return editor
-
-    def _close_editor(self: DiagramScene) -> None:
-        editor, self._editor = self._editor, None
-        if editor is None:
-            return
-        editor.hide()
-        # removed later: this may run inside the editor's own key or focus handler
-        QTimer.singleShot(
-            0, lambda: editor.scene() is not None and self.removeItem(editor)
-        )
-
-    def current_editor(self: DiagramScene) -> InplaceEditor | None:
-        return self._editor

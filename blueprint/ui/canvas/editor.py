@@ -4,8 +4,9 @@ Shift+Enter starts a new line, clicking elsewhere commits."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -14,9 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint import theme
+from blueprint import layout, theme
+from blueprint.model import Edge, Lane, Node, Stage
 
 from . import style
+
+if TYPE_CHECKING:
+    from .scene import DiagramScene
 
 
 class InplaceEditor(QGraphicsTextItem):
@@ -105,3 +110,66 @@ class InplaceEditor(QGraphicsTextItem):
         painter.setBrush(style.brush("#ffffff"))
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 3, 3)
         super().paint(painter, option, widget)
+
+
+class LabelEditing:
+    """Mixed into DiagramScene: opens and closes the in-place editor."""
+
+    _editor: InplaceEditor | None = None
+
+    def editing(self: DiagramScene) -> bool:
+        return self._editor is not None
+
+    def edit_label(self: DiagramScene, entity_id: str) -> InplaceEditor | None:
+        """Open the in-place editor on a node, connector, lane or stage."""
+        if self._editor is not None:
+            self._editor.commit()
+        e = self.document.get(entity_id)
+        if isinstance(e, Node) and (item := self.node_item(entity_id)):
+            rect = QRectF(item.x() + 4, item.y(), max(item.w - 8, 60), item.h)
+            text, field, required = e.label, "label", True
+        elif isinstance(e, Edge) and (edge_item := self.edge_item(entity_id)):
+            rect = edge_item.label_rect()
+            if rect.isEmpty():
+                mx, my = layout.label_anchor(edge_item.points)
+                rect = QRectF(mx - 70, my - 12, 140, 24)
+            text, field, required = e.label, "label", False
+        elif isinstance(e, Lane) and (lane_item := self.lane_item(entity_id)):
+            rect = lane_item.header_rect().adjusted(6, 0, -6, 0)
+            text, field, required = e.name, "name", True
+        elif isinstance(e, Stage) and entity_id in self._stages:
+            rect = self._stages[entity_id].header_rect()
+            text, field, required = e.name, "name", True
+        else:
+            return None
+
+        def commit(value: str) -> None:
+            self._close_editor()
+            value = value.strip() if required else value
+            if (required and not value) or value == text:
+                return
+            self._push(
+                f"Rename {e.kind_name}" if field == "name" else "Edit label",
+                lambda: self.document.update(entity_id, **{field: value}),
+            )
+
+        editor = InplaceEditor(
+            text, rect, commit, self._close_editor, multiline=not isinstance(e, Stage)
+        )
+        self._editor = editor
+        self.addItem(editor)
+        editor.start()
+        return editor
+
+    def _close_editor(self: DiagramScene) -> None:
+        editor, self._editor = self._editor, None
+        if editor is None:
+            return
+        editor.hide()
+        # removed later: this may run inside the editor's own key or focus handler
+        QTimer.singleShot(
+            0, lambda: editor.scene() is not None and self.removeItem(editor)
+        )
+
+    def current_editor(self: DiagramScene) -> InplaceEditor | None:
+        return self._editor

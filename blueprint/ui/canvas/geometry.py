@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from blueprint.layout import ELLIPSIS, Rect, fit_ellipsis, route_between
+from blueprint.layout import Rect, fit_ellipsis, route_between
 from blueprint.model import Edge
 
 Point = tuple[float, float]

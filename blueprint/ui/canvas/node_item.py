@@ -270,7 +270,7 @@ class NodeItem(QGraphicsItem):
 
     # -- interaction ------------------------------------------------------------------
 
-    def itemChange(self, change, value):  # noqa: N802 (Qt override)
+    def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._selected = bool(value)
         return value  # what QGraphicsItem.itemChange returns

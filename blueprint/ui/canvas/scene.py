@@ -3,58 +3,39 @@ events. Items never hold the truth; every change is a command on the undo stack.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from blueprint import theme
 from blueprint.model import (
-    Annotation,
-    Diagram,
     DividingLine,
     Document,
     Edge,
-    EntitiesChanged,
-    GapFinding,
     Lane,
     Node,
-    QualityRating,
-    Stage,
 )
-from blueprint.model.rules import GRID, LANE_HEADER_WIDTH, lane_spans, stage_spans
+from blueprint.model.rules import LANE_HEADER_WIDTH, lane_spans, stage_spans
 
 from . import style, tools
 from .actions import SceneActions
+from .background import draw_background
 from .edge_item import EdgeItem
+from .editor import LabelEditing
 from .handles import show_handles
 from .lane_items import DividingLineItem, LaneItem, StageItem
 from .node_item import NodeItem
 from .routing import RouteScheduler
+from .sync import RIGHT_ROOM, ModelSync
 
 MIN_WIDTH = 1200.0  # lanes run at least this far right
-RIGHT_ROOM = 600.0  # lanes run this far past the rightmost node or stage
-SCENE_MARGIN = 800.0
-MIN_CONTENT = 400.0
-GRID_MIN_ZOOM = 0.2  # below this the grid is noise, and costly to draw
-GRID_STEPS = (
-    1,
-    2,
-    5,
-    10,
-    20,
-    50,
-    100,
-    200,
-    500,
-    1000,
-)  # an empty diagram still fits its lane headers and some room  # room to pan and drop beyond the content
+SCENE_MARGIN = 800.0  # room to pan and drop beyond the content
+MIN_CONTENT = 400.0  # an empty diagram still fits its lane headers and some room
 
 
-class DiagramScene(QGraphicsScene, SceneActions):
+class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
     """Scene of one diagram of a Document; edits go through `undo_stack`."""
 
     selection_ids_changed = Signal(list)
@@ -208,116 +189,6 @@ class DiagramScene(QGraphicsScene, SceneActions):
             right, bottom = max(right, x + item.w), max(bottom, y + item.h)
         return QRectF(left, top, right - left, bottom - top)
 
-    # -- following the model --------------------------------------------------------
-
-    def _on_changed(self, event: EntitiesChanged) -> None:
-        if not shiboken6.isValid(self):
-            self._unsubscribe()
-            return
-        if self.diagram_id not in event.touched_diagrams():
-            return
-        d = self.diagram_id
-        relayout = False
-        dirty_nodes: set[str] = set()
-        dirty_edges: set[str] = set()
-        badges: set[str] = set()
-        mine = [e for e in event.removed if getattr(e, "diagram_id", e.id) == d]
-        for e in mine:
-            if isinstance(e, Edge):
-                self._remove_edge(e.id)
-        for e in mine:
-            if isinstance(e, Node):
-                item = self._nodes.pop(e.id)
-                for edge_id in self._edges_by_node.pop(e.id, set()):
-                    self._remove_edge(edge_id)
-                self.removeItem(item)
-            elif isinstance(e, Lane | Stage | DividingLine):
-                table = self._table(e)
-                self.removeItem(table.pop(e.id))
-                relayout = True
-            elif isinstance(e, Annotation):
-                badges.add(e.target_id)
-            elif isinstance(e, Diagram):
-                self._clear_all()
-                return
-        added = [e for e in event.added if getattr(e, "diagram_id", None) == d]
-        for e in added:
-            if isinstance(e, Node):
-                self._add_node(e)
-                dirty_nodes.add(e.id)
-                relayout = relayout or e.x + e.width + RIGHT_ROOM > self._width
-            elif isinstance(e, Lane):
-                self._add_item(self._lanes, e.id, LaneItem(e))
-                relayout = True
-            elif isinstance(e, Stage):
-                self._add_item(self._stages, e.id, StageItem(e))
-                relayout = True
-            elif isinstance(e, DividingLine):
-                self._add_item(self._lines, e.id, DividingLineItem(e))
-                relayout = True
-            elif isinstance(e, Annotation):
-                badges.add(e.target_id)
-        for old, new in event.updated:
-            if getattr(new, "diagram_id", None) != d:
-                continue
-            if isinstance(new, Node):
-                if self._nodes[new.id].sync(new):
-                    dirty_nodes.add(new.id)
-                    if new.x + new.width + RIGHT_ROOM > self._width:
-                        relayout = True
-            elif isinstance(new, Edge):
-                item = self._edges[new.id]
-                for end in (old.source_id, old.target_id):
-                    self._edges_by_node.get(end, set()).discard(new.id)
-                for end in (new.source_id, new.target_id):
-                    self._edges_by_node.setdefault(end, set()).add(new.id)
-                if item.sync(new):
-                    dirty_edges.add(new.id)
-            elif isinstance(new, Lane | Stage | DividingLine):
-                relayout = True
-            elif isinstance(new, Annotation):
-                badges.update((old.target_id, new.target_id))
-        for e in added:
-            if isinstance(e, Edge):
-                self._add_edge(e)
-        if mine:
-            self._content = None
-        if relayout:
-            self._relayout()
-        elif dirty_nodes:
-            self._update_scene_rect(self._nodes[i] for i in dirty_nodes)
-        self.reroute_nodes(dirty_nodes, also=dirty_edges)
-        if relayout or dirty_nodes or dirty_edges or mine or added:
-            self._routes.invalidate()
-        for target in badges:
-            if target in self._nodes:
-                self._refresh_annotations(target)
-
-    def _table(self, e: object) -> dict:
-        if isinstance(e, Lane):
-            return self._lanes
-        if isinstance(e, Stage):
-            return self._stages
-        return self._lines
-
-    def _clear_all(self) -> None:
-        for table in (self._edges, self._nodes, self._lines, self._stages, self._lanes):
-            for item in table.values():
-                self.removeItem(item)
-            table.clear()
-        self._edges_by_node.clear()
-        self._spans = []
-
-    def _refresh_annotations(self, node_id: str) -> None:
-        gaps: set[int] = set()
-        quality: list[str] = []
-        for a in self.document.annotations_of(node_id):
-            if isinstance(a.body, GapFinding):
-                gaps.add(a.body.gap)
-            elif isinstance(a.body, QualityRating):
-                quality.append(theme.rating_colour(a.body.rating))
-        self._nodes[node_id].set_annotations(sorted(gaps), quality)
-
     def reroute_nodes(self, node_ids: Iterable[str], also: Iterable[str] = ()) -> None:
         """Reroute every connector of the nodes (each once)."""
         edge_ids = set(also)
@@ -452,45 +323,7 @@ class DiagramScene(QGraphicsScene, SceneActions):
         self._snap_enabled = bool(value)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, style.color(theme.PAPER))
-        for lane, top, bottom in self._spans:
-            band = QRectF(
-                LANE_HEADER_WIDTH, top, self._width - LANE_HEADER_WIDTH, bottom - top
-            )
-            if band.intersects(rect):
-                painter.fillRect(
-                    band, style.color(theme.LANE_FILL.get(lane.role, "#f8f9fa"))
-                )
-        scale = painter.worldTransform().m11()
-        if not self._grid_visible or scale < GRID_MIN_ZOOM:
-            return
-        step = GRID
-        for factor in GRID_STEPS:  # never denser than 10 pixels
-            step = GRID * factor
-            if step * scale >= 10:
-                break
-        minor_lines: list[QLineF] = []
-        major_lines: list[QLineF] = []
-        i = math.floor(rect.left() / step)
-        while i * step <= rect.right():
-            x = i * step
-            line = QLineF(x, rect.top(), x, rect.bottom())
-            (major_lines if i % 5 == 0 else minor_lines).append(line)
-            i += 1
-        i = math.floor(rect.top() / step)
-        while i * step <= rect.bottom():
-            y = i * step
-            line = QLineF(rect.left(), y, rect.right(), y)
-            (major_lines if i % 5 == 0 else minor_lines).append(line)
-            i += 1
-        # axis-parallel hairlines need no antialiasing, which costs 10x here
-        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(style.alpha_pen(theme.GRID_DOT, 70))
-        painter.drawLines(minor_lines)
-        painter.setPen(style.alpha_pen(theme.GRID_DOT, 150))
-        painter.drawLines(major_lines)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
+        draw_background(self, painter, rect)
 
     # -- gestures ---------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from conftest import Canvas
@@ -10,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from blueprint import layout
 from blueprint.model import Annotation, GapFinding, new_id
 from blueprint.model.factory import add_diagram
 from blueprint.model.rules import lane_at
@@ -43,9 +45,9 @@ def drop_kind(canvas, kind: str, x: float, y: float):
 
 def test_dropping_a_palette_kind_creates_a_snapped_node_in_the_lane(canvas):
     backstage = next(
-        l for l, _, _ in canvas.scene.lane_spans() if l.role == "backstage"
+        lane for lane, _, _ in canvas.scene.lane_spans() if lane.role == "backstage"
     )
-    top = next(t for l, t, _ in canvas.scene.lane_spans() if l.id == backstage.id)
+    top = next(t for ln, t, _ in canvas.scene.lane_spans() if ln.id == backstage.id)
     before = {n.id for n in canvas.doc.nodes(canvas.d)}
     drop = drop_kind(canvas, "decision", 903, top + 61)
     assert drop.isAccepted()
@@ -163,7 +165,7 @@ def test_align_and_distribute(canvas):
     canvas.scene.select_ids(ids)
     canvas.scene.distribute("horizontal")
     xs = sorted((canvas.doc.get(i).x, canvas.doc.get(i).width) for i in ids)
-    gaps = [b[0] - (a[0] + a[1]) for a, b in zip(xs, xs[1:], strict=False)]
+    gaps = [b[0] - (a[0] + a[1]) for a, b in itertools.pairwise(xs)]
     assert abs(gaps[0] - gaps[1]) < 1e-6
     canvas.assert_mirrors()
 
@@ -270,3 +272,34 @@ def test_undo_to_the_start_and_redo_to_the_end(canvas):
 
 
 from PySide6.QtCore import QPoint  # noqa: E402
+
+
+def test_double_click_a_connector_to_label_it(canvas):
+    a, b = canvas.node("Go to room"), canvas.node("Check out")
+    edge = next(
+        e
+        for e in canvas.doc.edges(canvas.d)
+        if (e.source_id, e.target_id) == (a.id, b.id)
+    )
+    canvas.scene.settle_routes()
+    mx, my = layout.label_anchor(canvas.scene.edge_item(edge.id).points)
+    QTest.mouseDClick(
+        canvas.port,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        canvas.at(mx, my),
+    )
+    assert canvas.scene.current_editor() is not None
+    QTest.keyClicks(canvas.view, "next morning")
+    QTest.keyClick(canvas.view, Qt.Key.Key_Return)
+    assert canvas.doc.get(edge.id).label == "next morning"
+    assert canvas.scene.edge_item(edge.id).label_rect().width() > 0
+
+
+def test_rename_a_stage_in_place(canvas):
+    stage = canvas.doc.stages(canvas.d)[1]
+    editor = canvas.scene.edit_label(stage.id)
+    assert editor is not None and editor.text() == stage.name
+    QTest.keyClicks(canvas.view, "Overnight")
+    QTest.keyClick(canvas.view, Qt.Key.Key_Return)
+    assert canvas.doc.get(stage.id).name == "Overnight"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
+from sample import hotel
 
 from blueprint.ui.canvas import ExportError, render_diagram
-from sample import hotel
 
 
 def test_png_export(tmp_path, qapp):

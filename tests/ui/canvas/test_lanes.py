@@ -38,14 +38,14 @@ def test_drag_a_lane_header_to_reorder(canvas):
 
 
 def test_a_click_on_a_header_does_not_reorder(canvas):
-    first, top, bottom = spans(canvas)[0]
+    _first, top, bottom = spans(canvas)[0]
     count = canvas.stack.count()
     canvas.click(canvas.at(LANE_HEADER_WIDTH / 2, (top + bottom) / 2))
     assert canvas.stack.count() == count
 
 
 def test_drag_the_bottom_edge_to_resize(canvas):
-    lane, top, bottom = spans(canvas)[1]
+    lane, _top, bottom = spans(canvas)[1]
     below = [n for n in canvas.doc.nodes(canvas.d) if n.y > bottom]
     canvas.drag(canvas.at(1500, bottom), canvas.at(1500, bottom + 40))
     assert canvas.doc.get(lane.id).height == lane.height + 40
@@ -115,7 +115,7 @@ def test_dividing_lines_sit_under_their_lanes(canvas):
 
 
 def test_clicking_an_empty_band_starts_a_rubber_band(canvas):
-    lane, top, bottom = spans(canvas)[4]
+    _lane, top, bottom = spans(canvas)[4]
     canvas.scene.select_ids([canvas.node("Room").id])
     canvas.click(canvas.at(1500, (top + bottom) / 2))
     assert canvas.scene.selected_ids() == []

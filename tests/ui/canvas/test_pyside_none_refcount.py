@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 
 class _Item(QGraphicsItem):
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, 10, 10)
 
     def paint(self, painter, option, widget=None) -> None:

@@ -3,14 +3,13 @@ the minimap; grid and snap."""
 
 from __future__ import annotations
 
+from conftest import Canvas
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from blueprint.model import Node, new_id
-
-from conftest import Canvas
 
 
 def wheel(canvas, pos: QPoint, dy: int, mods=Qt.KeyboardModifier.ControlModifier):
