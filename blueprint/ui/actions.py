@@ -182,7 +182,41 @@ class Actions(QObject):
         ]
 
 
-def build_menus(window: QMainWindow, a: Actions, docks: list[QWidget]) -> None:
+def _proxy(menu: QMenu, source: QAction, text: str) -> QAction:
+    """A menu entry that runs another action (one whose shortcut only works in its
+    own panel), enabled when that one is."""
+    proxy = menu.addAction(source.icon(), text)
+    proxy.setStatusTip(source.statusTip())
+    proxy.triggered.connect(source.trigger)
+    proxy.setEnabled(source.isEnabled())
+    source.changed.connect(lambda: proxy.setEnabled(source.isEnabled()))
+    return proxy
+
+
+def build_diagram_menu(window: MainWindow) -> QMenu:
+    """The outline's commands in the menu bar, for the keyboard."""
+    outline = window.outline
+    menu = QMenu("&Diagram", window)
+    _proxy(menu, outline.add_action, "&Add Diagram…")
+    _proxy(menu, outline.duplicate_action, "D&uplicate Diagram")
+    rename = _proxy(menu, outline.rename_action, "&Rename Diagram")
+    rename.triggered.disconnect()
+
+    def rename_in_outline() -> None:
+        outline.show()
+        outline.list.setFocus()
+        outline.rename_current()
+
+    rename.triggered.connect(rename_in_outline)
+    menu.addSeparator()
+    _proxy(menu, outline.up_action, "Move &Up")
+    _proxy(menu, outline.down_action, "Move Dow&n")
+    menu.addSeparator()
+    _proxy(menu, outline.delete_action, "&Delete Diagram…")
+    return menu
+
+
+def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     bar = window.menuBar()
     file = bar.addMenu("&File")
     file.addAction(a.new)
@@ -221,6 +255,7 @@ def build_menus(window: QMainWindow, a: Actions, docks: list[QWidget]) -> None:
         toggle.setText(f"&{toggle.text()}")
         panels.addAction(toggle)
 
+    bar.addMenu(build_diagram_menu(window))
     help_ = bar.addMenu("&Help")
     help_.addAction(a.about)
 

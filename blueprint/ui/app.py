@@ -66,6 +66,15 @@ QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {
 }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus,
 QDoubleSpinBox:focus { border: 1px solid #1f6feb; }
+QComboBox::drop-down, QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {
+    border: none; width: 18px;
+}
+QComboBox::down-arrow, QAbstractSpinBox::down-arrow {
+    image: url(@ICONS@/move-down.svg); width: 12px; height: 12px;
+}
+QAbstractSpinBox::up-arrow {
+    image: url(@ICONS@/move-up.svg); width: 12px; height: 12px;
+}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
     border: 1px solid #cf222e; background: #fff5f5;
 }
@@ -125,6 +134,7 @@ class Workspace(QObject):
             old = origin.session
             origin.set_session(session)
             old.close()
+            old.deleteLater()
             origin.raise_()
             origin.activateWindow()
             return origin

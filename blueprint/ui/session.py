@@ -44,9 +44,10 @@ class Session(QObject):
         self.document: Document = edit.document
         self.undo_stack = QUndoStack(self)
         self.recovered = recovered
-        if recovered:
-            # The restored changes were never saved: dirty until the user saves,
-            # and no undo step leads back to a "clean" state that does not exist.
+        # Restored work was never saved, and an upgraded older file differs from
+        # what is on disk: dirty until saved, with no undo step leading back to a
+        # "clean" state that the file does not hold.
+        if recovered or (edit.path is not None and edit.has_unsaved_changes):
             self.undo_stack.resetClean()
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._changed)

@@ -25,13 +25,13 @@ from blueprint.model import (
     Edge,
     EntitiesChanged,
     Entity,
-    Lane,
     Node,
 )
 from blueprint.model.notations import NOTATIONS
+from blueprint.ui.commands import MERGE_PROPERTY
 from blueprint.ui.session import Session
 
-from .inspector_forms import EdgeForm, EntityForm, LaneForm, NodeForm, set_text
+from .inspector_forms import EdgeForm, EntityForm, NodeForm, set_text
 
 
 class DiagramForm(EntityForm):
@@ -76,7 +76,7 @@ class DiagramForm(EntityForm):
             self.session.update(
                 PROJECT_ID,
                 f"Edit project {field}",
-                merge_id=4,
+                merge_id=MERGE_PROPERTY,
                 merge_key=(PROJECT_ID, field),
                 **{field: text},
             )
@@ -109,7 +109,6 @@ class InspectorDock(QDockWidget):
             label.setObjectName("dock_hint")
         self.node_form = NodeForm()
         self.edge_form = EdgeForm()
-        self.lane_form = LaneForm()
         self.diagram_form = DiagramForm()
         self.pages = QStackedWidget()
         for page in (
@@ -117,7 +116,6 @@ class InspectorDock(QDockWidget):
             self.multi,
             self.node_form,
             self.edge_form,
-            self.lane_form,
             self.diagram_form,
         ):
             self.pages.addWidget(page)
@@ -188,7 +186,6 @@ class InspectorDock(QDockWidget):
         form: EntityForm | None = {
             Node: self.node_form,
             Edge: self.edge_form,
-            Lane: self.lane_form,
             Diagram: self.diagram_form,
         }.get(type(entity))  # type: ignore[arg-type]
         if form is None or entity is None:

@@ -1,4 +1,4 @@
-"""Inspector forms for one node, connector or lane; each edit is one undo step.
+"""Inspector forms for one node or connector; each edit is one undo step.
 
 Typing into a field merges into one step per field (MERGE_PROPERTY keyed by entity
 and field); a value the model refuses is marked on the field and never pushed.
@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint import theme
-from blueprint.model import Diagram, DomainError, Edge, Entity, Lane, Node, Style
+from blueprint.model import Diagram, DomainError, Edge, Entity, Node, Style
 from blueprint.model.catalogue import (
     EDGE_KINDS,
     GAPS,
-    LANE_ROLES,
     NODE_FLAGS,
     SUPPORT_TYPES,
 )
@@ -74,7 +73,10 @@ class EntityForm(QWidget):
         super().__init__()
         self.session: Session | None = None
         self.entity_id: str | None = None
-        self.form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)  # fields stay at the top, however tall the dock
         self.form.setFieldGrowthPolicy(
             QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
         )
@@ -373,39 +375,3 @@ class EdgeForm(EntityForm):
         )
         self.form.setRowVisible(self.support_type, entity.kind == "support")
         self.form.setRowVisible(self.gap, entity.kind == "gap")
-
-
-class LaneForm(EntityForm):
-    def __init__(self) -> None:
-        super().__init__()
-        self.name = self.text_field("&Name:", "name", "Lane name")
-        self.role = self.combo(
-            "&Role:", "Lane role", lambda r: self.edit("Change role", role=r)
-        )
-        self.height = QDoubleSpinBox()
-        self.height.setRange(20, 100_000)
-        self.height.setDecimals(0)
-        self.height.setSuffix(" px")
-        self.height.setKeyboardTracking(False)
-        self.height.setAccessibleName("Lane height")
-        self.height.valueChanged.connect(self._resize)
-        self.form.addRow("&Height:", self.height)
-
-    def load(self, entity: Entity) -> None:
-        assert isinstance(entity, Lane)
-        set_text(self.name, entity.name)
-        set_combo(self.role, ((t.name, t.id) for t in LANE_ROLES.values()), entity.role)
-        self.height.blockSignals(True)
-        self.height.setValue(entity.height)
-        self.height.blockSignals(False)
-
-    def _resize(self, height: float) -> None:
-        if self.session is None or self.entity_id is None:
-            return
-        doc, lane_id = self.session.document, self.entity_id
-        lane = doc.get(lane_id)
-        if isinstance(lane, Lane) and lane.height != height:
-            # Resizing a lane moves the nodes of the lanes below with it.
-            self.session.push(
-                "Resize lane", lambda: doc.set_lane_height(lane_id, height)
-            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,6 +145,8 @@ class OutlineDock(QDockWidget):
         self.refresh()
 
     def _on_change(self, event: EntitiesChanged) -> None:
+        if self._loading:
+            return
         touched = (*event.added, *event.removed, *(new for _, new in event.updated))
         if any(isinstance(e, Diagram) for e in touched):
             self.refresh()
@@ -253,11 +255,16 @@ class OutlineDock(QDockWidget):
             return
         diagram_id = item.data(ID_ROLE)
         name = item.text().strip()
+        # Not rebuilt from inside the item's own change signal: the list is
+        # refreshed once control is back in the event loop.
+        self._loading = True
         try:
             self._session.update(diagram_id, "Rename diagram", name=name)
         except DomainError as error:
             self._prompts().error(self.window(), "Rename Diagram", str(error))
-        self.refresh()
+        finally:
+            self._loading = False
+        QTimer.singleShot(0, self.refresh)
 
     def delete_current(self) -> None:
         diagram_id = self._selected()

@@ -83,7 +83,7 @@ def test_every_command_is_in_a_menu_with_a_mnemonic(window):
             or (action.text().startswith("Previous"))
         ), action.text()
     texts = [a.text() for a in window.menuBar().actions()]
-    assert texts == ["&File", "&Edit", "&View", "&Help"]
+    assert texts == ["&File", "&Edit", "&View", "&Diagram", "&Help"]
 
 
 def inside(widget, kinds) -> bool:
@@ -93,6 +93,22 @@ def inside(widget, kinds) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def test_the_diagram_menu_runs_the_outline_commands(qtbot, window, prompts):
+    menu = [a.menu() for a in window.menuBar().actions() if a.text() == "&Diagram"][0]
+    entries = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    assert not entries["&Delete Diagram…"].isEnabled()  # only one diagram
+    prompts.new_diagrams.append(("gaps-model", "Gaps"))
+    entries["&Add Diagram…"].trigger()
+    doc = window.session.document
+    assert [d.name for d in doc.diagrams()] == ["Diagram 1", "Gaps"]
+    assert entries["&Delete Diagram…"].isEnabled()
+    entries["Move &Up"].trigger()
+    assert [d.name for d in doc.diagrams()] == ["Gaps", "Diagram 1"]
+    entries["&Rename Diagram"].trigger()
+    editor = window.outline.list.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Gaps"
 
 
 def test_input_widgets_have_accessible_names(window):
