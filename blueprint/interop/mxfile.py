@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
+import gc
 import math
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import DefusedXMLParser
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_INFLATED_BYTES = 100 * 1024 * 1024  # all compressed pages together
-MAX_ELEMENTS = 5_000_000
+MAX_ELEMENTS = 3_000_000
 MAX_CELLS = 1_000_000
 MAX_PAGES = 10_000
 MAX_ATTRIBUTE = 10 * 1024 * 1024  # embedded images in styles can be large
 MAX_COORDINATE = 10_000_000.0
+FEED_BYTES = 256 * 1024
 # attributes of an object/UserObject wrapper that are not custom properties
 WRAPPER_ATTRIBUTES = {"id", "label", "placeholders"}
 
@@ -112,7 +113,9 @@ def read_pages(path: Path) -> list[Page]:
         raise budget.fail(f"more than {MAX_PAGES:,} pages")
     pages = []
     for i, d in enumerate(diagrams, start=1):
-        name = (d.get("name") or "").strip() or f"Page {i}"
+        name = d.get("name") or ""
+        if not name.strip():
+            name = f"Page {i}"
         pages.append(_page(_page_model(d, name, budget), name, budget))
     return pages
 
@@ -123,30 +126,54 @@ def _local(tag: object) -> str:
 
 def _parse(data: bytes, budget: _Budget, what: str) -> Element:
     """Parse with defusedxml, counting elements and checking attribute sizes."""
+    parser = XMLPullParser(("start",), _parser=DefusedXMLParser(forbid_dtd=True))
+    root = None
+    # expat re-scans a token split across feeds from its start: feeds double while
+    # nothing completes, so one huge attribute costs linear time, not quadratic
+    offset, size = 0, FEED_BYTES
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new elements would trigger full collections
     try:
-        root = None
-        for _, element in iterparse(
-            io.BytesIO(data), events=("start",), forbid_dtd=True
-        ):
-            if root is None:
-                root = element
-            budget.elements += 1
-            if budget.elements > MAX_ELEMENTS:
-                raise budget.fail(f"more than {MAX_ELEMENTS:,} XML elements")
-            for value in element.attrib.values():
-                if len(value) > MAX_ATTRIBUTE:
-                    raise budget.fail(
-                        f"an attribute of <{_local(element.tag)}> is longer than "
-                        f"{MAX_ATTRIBUTE // 2**20} MB"
-                    )
+        while True:
+            chunk = data[offset : offset + size]
+            if chunk:
+                parser.feed(chunk)
+                offset += len(chunk)
+            else:
+                parser.close()
+            events = 0
+            for _, element in parser.read_events():
+                events += 1
+                _check(element, budget)
+                if root is None:
+                    root = element
+            if not chunk:
+                break
+            size = FEED_BYTES if events else size * 2
     except DefusedXmlException as exc:
         reason = _defused_reason(exc)
         raise budget.fail(f"unsafe XML in {what} refused ({reason})") from None
     except ParseError as exc:
         raise budget.fail(f"malformed XML in {what} ({exc})") from None
+    finally:
+        if collecting:
+            gc.enable()
     if root is None:
         raise budget.fail(f"{what} is empty")
     return root
+
+
+def _check(element: Element, budget: _Budget) -> Element:
+    budget.elements += 1
+    if budget.elements > MAX_ELEMENTS:
+        raise budget.fail(f"more than {MAX_ELEMENTS:,} XML elements")
+    for value in element.attrib.values():
+        if len(value) > MAX_ATTRIBUTE:
+            raise budget.fail(
+                f"an attribute of <{_local(element.tag)}> is longer than "
+                f"{MAX_ATTRIBUTE // 2**20} MB"
+            )
+    return element
 
 
 def _defused_reason(exc: DefusedXmlException) -> str:

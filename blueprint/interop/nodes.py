@@ -212,9 +212,9 @@ class NodeMaker:
         props, style = cell.properties, self.tree.styles[cell.id]
         ours = props.get("bp_type") == "node"
         x, y, w, h = self.tree.rect(cell)
-        across = max(box.across(x, y), 0.0)
+        across = box.across(x, y)  # a member keeps its drawn place, even overhanging
         if not p.member:
-            across = min(across, max(box.height - h, 0.0))
+            across = min(max(across, 0.0), max(box.height - h, 0.0))
         nx, ny = layout.along(box, x, y), box.top + across
         stored = bp.parse_points(props.get("bp_pos"))
         if stored and len(stored) == 1 and bp.close(stored, [(nx, ny)]):

@@ -26,7 +26,7 @@ from .edges import EdgeReader
 from .lanes import LaneBox, Layout, find_lanes
 from .mxfile import Cell, Page
 from .nodes import NodeMaker, Pending
-from .styles import BLUEPRINT_ROLES, label_text, role_for
+from .styles import BLUEPRINT_ROLES, label_text, role_for, xml_safe
 from .summary import Notes
 from .tree import PageTree
 
@@ -79,18 +79,23 @@ class PageReader:
             self.note(
                 "an unreadable or out-of-range number was replaced",
                 "{n} unreadable or out-of-range numbers were replaced",
+                count=page.bad_numbers,
             )
         if page.unknown_elements:
             self.note(
                 "an unknown XML element was left out",
                 "{n} unknown XML elements were left out",
+                count=page.unknown_elements,
             )
 
-    def note(self, singular: str, plural: str, item: str = "") -> None:
-        self.notes.add(self.name, singular, plural, item)
+    def note(self, singular: str, plural: str, item: str = "", count: int = 1) -> None:
+        self.notes.add(self.name, singular, plural, item, count)
 
     def text(self, cell: Cell) -> str:
+        """A name from a label: exact for names Blueprint wrote, else tidied."""
         styles = self.tree.styles[cell.id]
+        if "bp_id" in cell.properties:
+            return label_text(cell.value, styles, keep_spacing=True)
         return " ".join(label_text(cell.value, styles, keep_spacing=False).split())
 
     def clip(self, text: str, limit: int, what: str) -> str:
@@ -113,6 +118,8 @@ class PageReader:
         )
         pool_props = pool.properties if pool else {}
         self.diagram_id = self.ids.take(pool_props.get("bp_id"))
+        if pool is not None and xml_safe(self.text(pool)) == self.name:
+            self.name = self.text(pool)  # the exact name, if XML could not hold it
         boxes, pools = find_lanes(tree, {pool.id} if pool else set())
         maker = NodeMaker(self, boxes, pools)
         pending = maker.collect()
@@ -182,8 +189,13 @@ class PageReader:
     ) -> list[Lane]:
         for box in boxes:
             box.height = box.thickness
-        for p in pending:  # lanes grow to hold the shapes drawn in them
-            if p.box is not None and p.member:
+        for p in pending:  # lanes drawn elsewhere grow to hold their shapes
+            ours = (
+                p.box is not None
+                and p.box.cell is not None
+                and ("bp_id" in p.box.cell.properties)
+            )
+            if p.box is not None and p.member and not ours:
                 x, y, _, h = self.tree.rect(p.cell)
                 p.box.height = max(p.box.height, max(p.box.across(x, y), 0.0) + h)
         lanes: list[Lane] = []

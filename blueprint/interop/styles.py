@@ -109,8 +109,10 @@ def label_text(value: str, style: Style, *, keep_spacing: bool) -> str:
         parser = _TextOnly()
         parser.feed(value)
         parser.close()
-        value = "".join(parser.parts).replace("\xa0", " ")
-    return value if keep_spacing else value.strip()
+        value = "".join(parser.parts)
+    if keep_spacing:
+        return value
+    return value.replace("\xa0", " ").strip()  # draw.io types &nbsp; for spaces
 
 
 def label_html(text: str) -> str:

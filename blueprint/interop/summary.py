@@ -53,8 +53,10 @@ class Notes:
     def __init__(self) -> None:
         self._items: dict[tuple[str, str, str], list[str]] = {}
 
-    def add(self, page: str, singular: str, plural: str, item: str = "") -> None:
-        self._items.setdefault((page, singular, plural), []).append(item)
+    def add(
+        self, page: str, singular: str, plural: str, item: str = "", count: int = 1
+    ) -> None:
+        self._items.setdefault((page, singular, plural), []).extend([item] * count)
 
     def lines(self) -> list[str]:
         out = []

@@ -7,8 +7,10 @@ ids) are repaired and counted rather than refused.
 
 from __future__ import annotations
 
+import json
+
 from .mxfile import Cell, Page
-from .styles import Style, parse_style
+from .styles import Style, parse_style, xml_safe
 from .summary import Notes
 
 
@@ -30,6 +32,8 @@ class PageTree:
                 continue
             self.cells[cell.id] = cell
             self.styles[cell.id] = parse_style(cell.style)
+            if "bp_exact" in cell.properties:
+                _restore_exact(cell)
         self.roots = {
             c.id for c in self.cells.values() if c.parent is None or c.parent == c.id
         }
@@ -141,3 +145,21 @@ class PageTree:
     def rect(self, cell: Cell) -> tuple[float, float, float, float]:
         x, y = self.pos.get(cell.id, (0.0, 0.0))
         return (x, y, cell.geometry.width, cell.geometry.height)
+
+
+def _restore_exact(cell: Cell) -> None:
+    """Put back text with characters XML cannot hold (see writer._object), where
+    the file still has the sanitised form Blueprint wrote."""
+    try:
+        exact = json.loads(cell.properties.pop("bp_exact"))
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(exact, dict):
+        return
+    for key, original in exact.items():
+        if not isinstance(original, str):
+            continue
+        if key == "label" and cell.value == xml_safe(original):
+            cell.value = original
+        elif cell.properties.get(key) == xml_safe(original):
+            cell.properties[key] = original

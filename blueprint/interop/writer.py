@@ -11,6 +11,7 @@ LANE_HEADER_WIDTH wide, which is where the reader puts the start of lane content
 
 from __future__ import annotations
 
+import json
 import math
 import xml.etree.ElementTree as ET
 
@@ -84,8 +85,12 @@ class _Ids:
 
 
 def _object(parent: ET.Element, cell_id: str, label: str, **props: str) -> ET.Element:
-    attrs = {"label": xml_safe(label)}
-    attrs.update({k: xml_safe(v) for k, v in props.items() if v != ""})
+    raw = {"label": label_html(label)}  # every style written here has html=1
+    raw.update({k: v for k, v in props.items() if v != ""})
+    attrs = {k: xml_safe(v) for k, v in raw.items()}
+    exact = {k: v for k, v in raw.items() if attrs[k] != v}
+    if exact:  # characters XML cannot hold, kept escaped for the way back
+        attrs["bp_exact"] = json.dumps(exact)
     attrs["id"] = cell_id
     return ET.SubElement(parent, "object", attrs)
 
@@ -299,7 +304,7 @@ def _node(
     wrapper = _object(
         cells,
         cell_id,
-        label_html(node.label),
+        node.label,
         bp_type="node",
         bp_id=node.id,
         bp_kind=node.kind,
@@ -349,7 +354,7 @@ def _edge(
     wrapper = _object(
         cells,
         ids(edge.id),
-        label_html(edge.label),
+        edge.label,
         bp_type="edge",
         bp_id=edge.id,
         bp_kind=edge.kind,
