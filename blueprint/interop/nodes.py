@@ -90,6 +90,12 @@ class NodeMaker:
                 if parent.id in by_cell:
                     if text:
                         by_cell[parent.id].extra.append(text)
+                    else:
+                        self.note(
+                            "a decoration attached to a shape was left out",
+                            "{n} decorations attached to shapes were left out",
+                            shape_of(style),
+                        )
                     self.alias[cell_id] = parent.id
                 elif text:
                     self.note(
@@ -141,8 +147,15 @@ class NodeMaker:
             k for k in self.tree.kids(cell.id) if k.vertex and not k.geometry.relative
         ]
         if kids and bp_type != "node":
-            if "group" in style or not text:
+            if "group" in style:
                 return None  # a group only bundles its shapes, which come in alone
+            if not text:
+                self.note(
+                    "a container without a label was left out; its shapes were kept",
+                    "{n} containers without labels were left out; their shapes were "
+                    "kept",
+                )
+                return None
             self.note(
                 "a container was imported as a frame node beside its shapes",
                 "{n} containers were imported as frame nodes beside their shapes",
@@ -334,8 +347,8 @@ class NodeMaker:
                 )
             )
 
-    def keep_lane_properties(self, cell: Cell, what: str, name: str) -> None:
-        """A lane's or pool's custom properties as a note on the diagram."""
+    def keep_properties(self, cell: Cell, what: str, name: str) -> None:
+        """Custom properties of a lane, pool, stage or line, as a diagram note."""
         extra = {
             k: v for k, v in cell.properties.items() if not k.startswith(bp.PREFIX)
         }

@@ -141,11 +141,15 @@ class PageReader:
         self.entities += self._stages(maker.stage_cells)
         for lane, box in zip(lanes, boxes, strict=True):
             if box.cell is not None:
-                maker.keep_lane_properties(box.cell, "Lane", lane.name)
+                maker.keep_properties(box.cell, "Lane", lane.name)
+        for cell, *_ in maker.line_cells:
+            maker.keep_properties(cell, "Dividing line", self.text(cell))
+        for cell in maker.stage_cells:
+            maker.keep_properties(cell, "Stage", self.text(cell))
         for pool_id in pools:
             cell = tree.cells[pool_id]
             if pool is None or pool_id != pool.id:
-                maker.keep_lane_properties(cell, "Pool", self.text(cell))
+                maker.keep_properties(cell, "Pool", self.text(cell))
         if pool is not None:
             self._pool_extras(pool)
         self.entities += maker.annotations

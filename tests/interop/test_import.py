@@ -336,3 +336,74 @@ def test_imported_document_is_valid_and_editable(hotel):
     doc.apply(inverse)
     assert doc.get(node.id) == node
     assert not any(isinstance(a.body, GapFinding) for a in doc.annotations())
+
+
+def test_tables_pictures_and_bare_containers(tmp_path):
+    def shape(id_, parent, style, value="", x=0, y=0, w=80, h=40, rel=""):
+        return (
+            f'<mxCell id="{id_}" value="{value}" style="{style}" vertex="1" '
+            f'parent="{parent}"><mxGeometry x="{x}" y="{y}" width="{w}" '
+            f'height="{h}" {rel}as="geometry"/></mxCell>'
+        )
+
+    cells = "".join(
+        [
+            shape(
+                "lane",
+                "1",
+                "swimlane;horizontal=0;startSize=40;",
+                "Customer",
+                w=900,
+                h=300,
+            ),
+            shape(
+                "t",
+                "lane",
+                "shape=table;childLayout=tableLayout;",
+                x=60,
+                y=20,
+                w=160,
+                h=60,
+            ),
+            shape("r1", "t", "shape=tableRow;horizontal=0;", w=160, h=30),
+            shape("c11", "r1", "shape=partialRectangle;", "Menu", w=80, h=30),
+            shape("c12", "r1", "shape=partialRectangle;", "Price", x=80, w=80, h=30),
+            shape("r2", "t", "shape=tableRow;horizontal=0;", y=30, w=160, h=30),
+            shape("c21", "r2", "shape=partialRectangle;", "Soup", w=80, h=30),
+            shape("c22", "r2", "shape=partialRectangle;", "4", x=80, w=80, h=30),
+            shape("img", "lane", "shape=image;image=data:image/png,AAAA;", x=300, y=20),
+            shape("box", "lane", "rounded=0;container=1;", x=400, y=20, w=300, h=200),
+            shape("in", "box", "rounded=1;", "Inside", x=20, y=20),
+            shape("badge", "in", "ellipse;", x=1, y=0, w=10, h=10, rel='relative="1" '),
+            shape(
+                "tag", "in", "text;", "VIP", x=0, y=1, w=30, h=10, rel='relative="1" '
+            ),
+        ]
+    )
+    edge = (
+        '<mxCell id="e" edge="1" parent="1" source="c12" target="in">'
+        '<mxGeometry relative="1" as="geometry"/></mxCell>'
+    )
+    path = tmp_path / "misc.drawio"
+    path.write_text(
+        '<mxfile><diagram name="M"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}{edge}</root></mxGraphModel>'
+        "</diagram></mxfile>"
+    )
+    doc, summary = import_drawio(path)
+    d = doc.diagrams()[0]
+    nodes = {n.label: n for n in doc.nodes(d.id)}
+    assert set(nodes) == {"Menu | Price\nSoup | 4", "Physical evidence", "Inside"}
+    assert nodes["Physical evidence"].kind == "evidence"
+    assert nodes["Inside"].description == "VIP"  # an attached label
+    (e,) = doc.edges(d.id)  # from a table cell: the table's node
+    assert doc.get(e.source_id).label.startswith("Menu")
+    text = "\n".join(summary.approximations)
+    for expected in (
+        "a table was imported as one node",
+        "a picture became an evidence node without its image",
+        "a container without a label was left out; its shapes were kept",
+        "a decoration attached to a shape was left out: 'ellipse'",
+        "a shape without a label was named after its kind",
+    ):
+        assert expected in text, text
