@@ -157,3 +157,46 @@ def test_about_names_version_licences_and_privacy(qtbot):
     for name in ("PySide6", "SQLAlchemy", "NetworkX", "ReportLab", "LGPL-3.0"):
         assert name in libraries
     assert "Bitstream" in dialog.tabs.widget(1).toPlainText()
+
+
+def test_a_normal_start_on_a_bad_file_shows_the_error_and_goes_on(qtbot, tmp_path):
+    """The real start-up path: the store's error in a real dialog, then an editor."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from blueprint.ui.main_window import MainWindow
+
+    bad = tmp_path / "bad.blueprint"
+    bad.write_bytes(b"\x00" * 512)
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["error"] = box.text()
+        box.accept()
+        QTimer.singleShot(100, look_and_close)
+
+    def look_and_close() -> None:
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        seen["titles"] = [w.windowTitle() for w in windows]
+        for w in windows:
+            w.close()  # a new, untouched project: closes without a question
+
+    QTimer.singleShot(20, answer)
+    guard = QTimer()  # never hang the suite
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.quit)
+    guard.start(15_000)
+    try:
+        assert run(str(bad)) == 0
+    finally:
+        guard.stop()
+    assert str(seen["error"]).startswith(f"{bad}: ")
+    assert seen["titles"] == ["Untitled[*] — Blueprint"]
