@@ -195,3 +195,15 @@ def test_zoom_commands_show_in_the_status_bar(qtbot, window):
     assert window.zoom_label.text() == "80 %"
     window.actions_.zoom_fit.trigger()
     assert window.zoom_label.text() == f"{round(view.zoom() * 100)} %"
+
+
+def test_export_writes_the_current_diagram(qtbot, window, prompts, tmp_path):
+    add_from_palette(qtbot, window, "action")
+    png, svg = tmp_path / "d.png", tmp_path / "d.svg"
+    prompts.save_paths[:] = [str(png), str(svg), str(tmp_path / "no" / "x.png")]
+    window.actions_.export_png.trigger()
+    window.actions_.export_svg.trigger()
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert b"<svg" in svg.read_bytes()
+    window.actions_.export_png.trigger()  # a folder that does not exist
+    assert len(prompts.errors) == 1 and str(tmp_path / "no") in prompts.errors[0]
