@@ -1,5 +1,7 @@
-"""The frozen DDL of every schema version: files are created from it and checked
-against it, so a new SQLAlchemy cannot change what an old file must look like."""
+"""The frozen DDL of every schema version: new files are made from it, all checked."""
+
+# Frozen text rather than SQLAlchemy's output: a new SQLAlchemy that words a
+# CREATE statement differently must not make files of the same version differ.
 
 from __future__ import annotations
 

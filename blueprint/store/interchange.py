@@ -1,10 +1,9 @@
-"""The whole project as versioned JSON (resources/schema/project.schema.json).
+"""The whole project as versioned JSON (resources/schema/project.schema.json)."""
 
-Entities are written in the model's canonical form (`serial.to_dict`) without the
-keys their place already says ("type", and "diagram_id" inside a diagram), one
-entity per line so files diff well. Reading checks the structure here and every
-value through the model, so no JSON Schema library is needed at run time.
-"""
+# Entities are written in the model's canonical form (serial.to_dict) without the
+# keys their place already says ("type", and "diagram_id" inside a diagram), one
+# entity per line so files diff well. Reading checks the structure here and every
+# value through the model, so no JSON Schema library is needed at run time.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""Lock files: one writer per project file, and liveness of working copies.
+"""Lock files: one writer per project file, and liveness of working copies."""
 
-A lock is a small JSON file naming its holder, kept open with an exclusive
-`flock` for as long as it is held. The kernel drops the flock when the holder
-dies, however it dies, so a lock whose flock can be taken is stale. The file is
-created under a temporary name, flocked and written, and only then linked into
-place, so no one can ever see an unlocked or empty lock file of a live holder.
-"""
+# A lock is a small JSON file naming its holder, kept open with an exclusive
+# flock for as long as it is held. The kernel drops the flock when the holder
+# dies, however it dies, so a lock whose flock can be taken is stale. The file is
+# created under a temporary name, flocked and written, and only then linked into
+# place, so no one can ever see an unlocked or empty lock file of a live holder.
 
 from __future__ import annotations
 
@@ -99,6 +98,10 @@ class Lock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    def __del__(self) -> None:  # a forgotten lock is freed, not leaked
+        with contextlib.suppress(Exception):
+            self.release()
 
     def release(self) -> None:
         if self._fd is None:

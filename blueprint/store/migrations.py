@@ -1,11 +1,10 @@
-"""Upgrading files of older schema versions, in memory: the original stays untouched.
+"""Upgrading files of older schema versions, in memory: the original stays untouched."""
 
-Each step upgrades a database of one `user_version` to the next with any SQL it
-needs (ALTER TABLE, UPDATE ...). The upgraded data is then copied into a fresh
-database made from the current DDL, so a migrated file has exactly the schema of a
-new one and passes the same checks. A new schema version adds its frozen DDL to
-ddl.SCHEMA_DDL, one step here and one fixture file of the old version in tests/data.
-"""
+# Each step upgrades a database of one user_version to the next with any SQL it
+# needs (ALTER TABLE, UPDATE ...). The upgraded data is then copied into a fresh
+# database made from the current DDL, so a migrated file has exactly the schema of
+# a new one and passes the same checks. A new schema version adds its frozen DDL to
+# ddl.SCHEMA_DDL, one step here and fixture files of the old version in tests/data.
 
 from __future__ import annotations
 

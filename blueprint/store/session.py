@@ -1,17 +1,18 @@
-"""An open project being edited: locked file, private working copy, fast Save.
+"""An open project being edited: locked file, private working copy, fast Save."""
 
-Every change applied to the document is committed to the working copy at once
-(only the rows it touched), so a crash loses nothing and Save only has to copy
-the working copy over the user's file with `VACUUM INTO` and an atomic rename.
-Use a session from one thread at a time.
-"""
+# Every change applied to the document is committed to the working copy at once
+# (only the rows it touched), so a crash loses nothing and Save only has to copy
+# the working copy over the user's file with VACUUM INTO and an atomic rename.
+# Use a session from one thread at a time.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import sqlite3
+import weakref
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -35,6 +36,16 @@ from .sqlitefile import Guard, describe, sa_connect
 from .workingcopy import WorkingCopy
 
 log = logging.getLogger(__name__)
+_open_sessions: weakref.WeakSet[EditSession] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_at_exit() -> None:
+    """A program that ends without closing its sessions still frees their files;
+    the working copies stay, for recovery if they hold unsaved work."""
+    for session in list(_open_sessions):
+        if session._file_lock is not None:
+            session._file_lock.release()
 
 
 def lock_path_for(path: Path) -> Path:
@@ -43,7 +54,8 @@ def lock_path_for(path: Path) -> Path:
 
 
 class EditSession:
-    """What the editor holds for one open project (see the module docstring)."""
+    """What the editor holds for one open project: its document, file, lock and
+    working copy (see the comment at the top of this module)."""
 
     document: Document
     path: Path | None
@@ -76,12 +88,13 @@ class EditSession:
         self.read_only_reason = None
         self._file_state = file_state  # what the file holds; None: differs anyway
         self._changes = int(changed)  # edits since open or save
-        self._marked_dirty = False
-        self._sync_error: str | None = None
+        self._sync_error: str | None = None  # set when a commit failed
         self._closed = False
-        self._unsubscribe = document.events.subscribe(self._on_change)
+        # the note recovery reads: whose working copy, and is there unsaved work
         self._marked_dirty = file_state is None or changed
         working_copy.write_meta(path, dirty=self._marked_dirty)
+        self._unsubscribe = document.events.subscribe(self._on_change)
+        _open_sessions.add(self)
 
     # -- starting -----------------------------------------------------------------
 
@@ -142,7 +155,7 @@ class EditSession:
             ) from None
 
     def _lock_file(self, path: Path) -> None:
-        if not os.access(path, os.W_OK):
+        if path.exists() and not os.access(path, os.W_OK):
             self.read_only = True
             self.read_only_reason = "the file is read-only"
             return
@@ -298,6 +311,7 @@ class EditSession:
         if self._closed:
             return
         self._closed = True
+        _open_sessions.discard(self)
         self._unsubscribe()
         with contextlib.suppress(*DB_ERRORS):
             self._sa.close()

@@ -89,6 +89,18 @@ def test_an_edit_writes_only_the_rows_it_changed():
     assert counts == [2, 2]  # one row each, whatever the size of the project
 
 
+def test_a_checkpoint_puts_the_unsaved_work_into_the_working_copy_file(
+    project, tmp_path
+):
+    with EditSession.open(project) as s:
+        s.document.set_project_info(title="Checkpointed")
+        s.checkpoint()
+        alone = tmp_path / "alone.blueprint"  # the database file without its log
+        alone.write_bytes(s.working_copy.db.read_bytes())
+        assert load_document(alone).project.title == "Checkpointed"
+        assert load_document(project).project.title != "Checkpointed"
+
+
 def test_removing_a_lane_keeps_the_nodes_moved_out_of_it(project):
     with EditSession.open(project) as s:
         s.document.remove_lane("l2", keep_nodes=True)
@@ -269,6 +281,17 @@ def test_unsaved_work_of_a_dead_session_is_recovered(project, data_dir):
     assert list((data_dir / "working").iterdir()) == []
 
 
+def test_work_is_recovered_when_its_file_was_deleted_meanwhile(project):
+    s = EditSession.open(project)
+    s.document.set_project_info(title="Orphaned")
+    crash(s)
+    project.unlink()
+    with find_recoveries()[0].restore() as restored:
+        assert not restored.read_only and restored.has_unsaved_changes
+        restored.save()
+    assert load_document(project).project.title == "Orphaned"
+
+
 def test_recovery_can_be_discarded_and_clean_orphans_disappear(project, data_dir):
     dirty = EditSession.open(project)
     dirty.document.set_project_info(title="Discard me")
@@ -308,3 +331,19 @@ def test_a_killed_editor_leaves_a_recoverable_working_copy(project, data_dir):
     with found[0].restore() as s:  # the dead process's lock is stale: ours now
         assert not s.read_only
         assert s.document.project.title == "Killed mid-edit"
+
+
+def test_a_program_ending_without_close_frees_the_file(project, data_dir):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from blueprint.store import EditSession
+        kept = EditSession.open({str(project)!r})
+        kept.document.set_project_info(title="Never closed")
+        """
+    )
+    env = {**os.environ, "BLUEPRINT_DATA_DIR": str(data_dir)}
+    subprocess.run([sys.executable, "-c", script], env=env, timeout=60, check=True)
+    assert not lock_path_for(project).exists()
+    assert [r.title for r in find_recoveries()] == ["Never closed"]
