@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from blueprint import theme
@@ -21,44 +21,48 @@ GRID_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 
 
 def draw_background(scene: DiagramScene, painter: QPainter, rect: QRectF) -> None:
-    """Paper, lane bands (under the lane items) and grid lines no closer than 10
-    pixels, drawn without antialiasing."""
-    painter.fillRect(rect, style.color(theme.PAPER))
+    """Paper, lane bands (under the lane items) and a grid no denser than 10
+    pixels. The grid is opaque, pre-blended with each band's colour: translucent
+    fills cost about 13x as much on the raster engine (27 ms vs 2 ms a frame)."""
+    scale = painter.worldTransform().m11()
+    grid = scene._grid_visible and scale >= GRID_MIN_ZOOM
+    antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(style.NO_PEN)
+    regions = [(rect, theme.PAPER)]
     for lane, top, bottom in scene._spans:
         band = QRectF(
             LANE_HEADER_WIDTH, top, scene._width - LANE_HEADER_WIDTH, bottom - top
-        )
-        if band.intersects(rect):
-            painter.fillRect(
-                band, style.color(theme.LANE_FILL.get(lane.role, "#f8f9fa"))
-            )
-    scale = painter.worldTransform().m11()
-    if not scene._grid_visible or scale < GRID_MIN_ZOOM:
-        return
+        ).intersected(rect)
+        if not band.isEmpty():
+            regions.append((band, theme.LANE_FILL.get(lane.role, "#f8f9fa")))
     step = GRID
-    for factor in GRID_STEPS:  # never denser than 10 pixels
+    for factor in GRID_STEPS:
         step = GRID * factor
         if step * scale >= 10:
             break
-    minor_lines: list[QLineF] = []
-    major_lines: list[QLineF] = []
-    i = math.floor(rect.left() / step)
-    while i * step <= rect.right():
-        x = i * step
-        line = QLineF(x, rect.top(), x, rect.bottom())
-        (major_lines if i % 5 == 0 else minor_lines).append(line)
-        i += 1
-    i = math.floor(rect.top() / step)
-    while i * step <= rect.bottom():
-        y = i * step
-        line = QLineF(rect.left(), y, rect.right(), y)
-        (major_lines if i % 5 == 0 else minor_lines).append(line)
-        i += 1
-    # axis-parallel hairlines need no antialiasing, which costs 10x here
-    antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setPen(style.alpha_pen(theme.GRID_DOT, 70))
-    painter.drawLines(minor_lines)
-    painter.setPen(style.alpha_pen(theme.GRID_DOT, 150))
-    painter.drawLines(major_lines)
+    for area, fill in regions:
+        painter.fillRect(area, style.color(fill))
+        if grid:
+            _grid(painter, area, step, 1.0 / scale, fill)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
+
+
+def _grid(painter: QPainter, area: QRectF, step: float, px: float, fill: str) -> None:
+    """Grid lines as one-pixel rectangles (a fast path), every fifth stronger."""
+    minor: list[QRectF] = []
+    major: list[QRectF] = []
+    top, height = area.top(), area.height()
+    i = math.ceil(area.left() / step)
+    while i * step < area.right():
+        (major if i % 5 == 0 else minor).append(QRectF(i * step, top, px, height))
+        i += 1
+    left, width = area.left(), area.width()
+    i = math.ceil(area.top() / step)
+    while i * step < area.bottom():
+        (major if i % 5 == 0 else minor).append(QRectF(left, i * step, width, px))
+        i += 1
+    painter.setBrush(style.brush(style.blend(theme.GRID_DOT, fill, 0.3)))
+    painter.drawRects(minor)
+    painter.setBrush(style.brush(style.blend(theme.GRID_DOT, fill, 0.6)))
+    painter.drawRects(major)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from .scene import DiagramScene
 
 END_RADIUS = 5.0
-LOD_DETAIL = 0.3
+LOD_DETAIL = 0.3  # below: plain thin lines, no arrowheads or labels
+LOD_HIDDEN = 0.05  # below: connectors are not drawn at all
 LABEL_SIZE = theme.LINE_LABEL_SIZE
 LABEL_WIDTH = 220.0  # as the report's EDGE_LABEL_WIDTH
 
@@ -150,6 +151,8 @@ class EdgeItem(QGraphicsItem):
         if selected:
             colour = theme.SELECTION
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_HIDDEN and not selected:
+            return  # a 2,000-node overview: connectors would be sub-pixel scribbles
         if lod < LOD_DETAIL:  # an overview: thin plain lines are enough and cheap
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(style.pen(colour, 1.0))

@@ -81,6 +81,17 @@ def brush(value: str, alpha: int = 255) -> QBrush:
     return QBrush(c)
 
 
+@lru_cache(maxsize=256)
+def blend(top: str, under: str, alpha: float) -> str:
+    """The opaque colour of `top` at `alpha` over `under`, as '#rrggbb'."""
+    a, b = QColor(top), QColor(under)
+    mix = [
+        round(x * alpha + y * (1 - alpha))
+        for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix).name()
+
+
 @lru_cache(maxsize=64)
 def alpha_pen(value: str, alpha: int, width: float = 1.0) -> QPen:
     c = QColor(value)
