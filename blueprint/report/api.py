@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A3, A4, LETTER
+from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from blueprint.model import Diagram, Document
@@ -26,6 +26,8 @@ from .styles import Palette
 from .template import PageCount, PageText, ReportTemplate
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": LETTER}
+LARGER = {"A4": A3, "A3": A2, "letter": TABLOID}
+LARGE_DIAGRAMS = ("tile", "larger")
 SECTIONS = (
     "cover",
     "contents",
@@ -50,6 +52,10 @@ class ReportOptions:
     sections: set[str] | None = None  # of SECTIONS; None: all of them
     progress: Progress | None = None  # (done, total, what) as the report is made
     date: dt.date | None = None  # the date on the cover; None: today
+    # a diagram too large for one page at a legible size: "tile" it across pages
+    # of the report's size (prints on any printer) or put it on a "larger" page
+    # (A4 -> A3, letter -> tabloid, A3 -> A2; easier on screen)
+    large_diagrams: str = "tile"
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,12 @@ def write_report(
     options = options or ReportOptions()
     started = time.perf_counter()
     size = _page_size(options.page_size)
+    if options.large_diagrams not in LARGE_DIAGRAMS:
+        raise ReportError(
+            f"report: large_diagrams must be 'tile' or 'larger', not "
+            f"{options.large_diagrams!r}"
+        )
+    larger = next(LARGER[k] for k, v in PAGE_SIZES.items() if v == size)
     diagrams = _chosen(doc, options.diagrams)
     sections = _sections(options.sections)
     out = _target(path)
@@ -147,13 +159,19 @@ def write_report(
             palette,
             PageText(project.title, footer or "Service design report"),
             count=count,
+            larger_size=larger,
             progress=progress.tick,
             title=project.title,
             author=project.author,
             subject="Service design report",
         )
         ctx = Context.create(
-            doc, diagrams, palette, template.body_frame, template.wide_frame
+            doc,
+            diagrams,
+            palette,
+            template.body_frame,
+            template.wide_frame,
+            template.larger_frame,
         )
         warnings: list[str] = []
         story, tiled = _story(ctx, sections, options, warnings, progress)
@@ -206,7 +224,7 @@ def _story(
             story += no_diagrams(ctx)
         for d in ctx.diagrams:
             progress.say(f"Drawing {d.name}")
-            pages, plan = diagram_pages(ctx, d.id)
+            pages, plan = diagram_pages(ctx, d.id, options.large_diagrams == "larger")
             if plan.tiled:
                 tiled[d.name] = len(plan.viewports)
             story += pages + steps_section(ctx, d.id) + annotations_section(ctx, d.id)

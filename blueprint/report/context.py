@@ -37,6 +37,7 @@ class Context:
     styles: Styles
     body_frame: tuple[float, float]
     wide_frame: tuple[float, float]
+    larger_frame: tuple[float, float]
     analyses: dict[str, DiagramAnalysis] = field(default_factory=dict)
     gaps: GapSummary = field(default_factory=GapSummary)
     quality: QualitySummary = field(default_factory=QualitySummary)
@@ -55,10 +56,11 @@ class Context:
         palette: Palette,
         body_frame: tuple[float, float],
         wide_frame: tuple[float, float],
+        larger_frame: tuple[float, float],
     ) -> Context:
         """Analyse the project and keep the summaries of the chosen diagrams
         (computed from their annotations, as the analysis does project-wide)."""
-        ctx = cls(doc, diagrams, Styles(palette), body_frame, wide_frame)
+        ctx = cls(doc, diagrams, Styles(palette), body_frame, wide_frame, larger_frame)
         analysis = analyse_project(doc)
         chosen = {d.id for d in diagrams}
         ctx.analyses = {

@@ -198,6 +198,12 @@ class DiagramFlowable(Flowable):
             canv.rect(cx, cy, cell_w, cell_h, stroke=0, fill=1)
 
 
+def _plan(scene: Scene, frame: tuple[float, float]) -> TilePlan:
+    width, height = frame
+    room = height - HEADING_ALLOWANCE - LEGEND_H
+    return plan_tiles(scene.bounds, width, room, MIN_SCALE, MAX_SCALE, OVERLAP)
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -218,15 +224,20 @@ def _meta(ctx: Context, diagram_id: str) -> str:
     return " · ".join(parts)
 
 
-def diagram_pages(ctx: Context, diagram_id: str) -> tuple[list[Flowable], TilePlan]:
-    """The landscape page(s) of one diagram: title, drawing and legend."""
+def diagram_pages(
+    ctx: Context, diagram_id: str, larger: bool = False
+) -> tuple[list[Flowable], TilePlan]:
+    """The landscape page(s) of one diagram: title, drawing and legend. A diagram
+    too large for one page is tiled or, with larger, put on the larger page size
+    (and tiled there only if it is still too large)."""
     diagram = ctx.doc.diagram(diagram_id)
     scene = build_scene(ctx.doc, diagram_id, measure)
-    width, height = ctx.wide_frame
-    room = height - HEADING_ALLOWANCE - LEGEND_H
-    plan = plan_tiles(scene.bounds, width, room, MIN_SCALE, MAX_SCALE, OVERLAP)
+    template = "wide"
+    plan = _plan(scene, ctx.wide_frame)
+    if plan.tiled and larger:
+        template, plan = "larger", _plan(scene, ctx.larger_frame)
     notation = NOTATIONS[diagram.notation].name
-    out: list[Flowable] = [NextPageTemplate("wide"), PageBreak()]
+    out: list[Flowable] = [NextPageTemplate(template), PageBreak()]
     out += ctx.heading(diagram.name, kicker=notation)
     meta = _meta(ctx, diagram_id)
     if plan.tiled:

@@ -242,7 +242,7 @@ def annotations_section(ctx: Context, diagram_id: str) -> list[Flowable]:
     return out
 
 
-GAP_WIDTHS = (100, 74, 160, 32, 118, 56)
+GAP_WIDTHS = (96, 82, 152, 32, 122, 56)
 REGISTER_WIDTHS = (120, 195, 30, 140, 55)
 
 

@@ -109,6 +109,7 @@ class ReportTemplate(BaseDocTemplate):
         text: PageText,
         *,
         count: PageCount,
+        larger_size: tuple[float, float] | None = None,
         progress: Callable[[], None] | None = None,
         title: str = "",
         author: str = "",
@@ -164,6 +165,16 @@ class ReportTemplate(BaseDocTemplate):
                 ),
             ]
         )
+        # a larger landscape page for diagrams too big for the report's own
+        larger = landscape(larger_size or page_size)
+        self.addPageTemplates(
+            PageTemplate(
+                "larger",
+                [self._frame(larger, 1)],
+                onPageEnd=self._furniture,
+                pagesize=larger,
+            )
+        )
 
     def _frame(self, size: tuple[float, float], wide: int) -> Frame:
         # landscape diagram pages use every millimetre the furniture leaves free
@@ -190,6 +201,11 @@ class ReportTemplate(BaseDocTemplate):
     @property
     def wide_frame(self) -> tuple[float, float]:
         f = self.pageTemplates[2].frames[0]
+        return f._width, f._height
+
+    @property
+    def larger_frame(self) -> tuple[float, float]:
+        f = self.pageTemplates[3].frames[0]
         return f._width, f._height
 
     @property

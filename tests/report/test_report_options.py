@@ -152,3 +152,19 @@ def test_progress_goes_forward_and_ends_complete(tmp_path, hotel):
     assert all(a[0] <= b[0] for a, b in pairwise(layout))
     assert all(0 <= d <= t for d, t, _ in calls)
     assert any(w == "Drawing Hotel stay" for _, _, w in calls)
+
+
+def test_a_large_diagram_can_go_on_a_larger_page_instead_of_tiles(tmp_path, hotel):
+    out = tmp_path / "r.pdf"
+    result = write_report(
+        hotel, out, ReportOptions(sections={"diagrams"}, large_diagrams="larger")
+    )
+    assert result.tiled == {}
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(out).pages
+    ]
+    assert sizes[0] == (1191, 842)  # A3 landscape in an A4 report
+    assert sizes[1:] and set(sizes[1:]) == {(595, 842)}
+    with pytest.raises(ReportError, match="large_diagrams"):
+        write_report(hotel, out, ReportOptions(large_diagrams="shrink"))
