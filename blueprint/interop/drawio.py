@@ -18,12 +18,19 @@ from blueprint.model.entities import ProjectInfo
 from blueprint.model.errors import DomainError
 from blueprint.model.factory import now_iso
 
+from .merge import merge_entities
 from .mxfile import DrawioError, read_pages
 from .reader import Ids, PageReader
 from .summary import ImportSummary, Notes
 from .writer import write_document
 
-__all__ = ["DrawioError", "ImportSummary", "export_drawio", "import_drawio"]
+__all__ = [
+    "DrawioError",
+    "ImportSummary",
+    "export_drawio",
+    "import_drawio",
+    "merge_entities",
+]
 
 
 def import_drawio(path: str | os.PathLike[str]) -> tuple[Document, ImportSummary]:

@@ -1,4 +1,4 @@
-"""Shapes to nodes and connectors to edges for one page, noting approximations."""
+"""Shapes to nodes for one page: kinds, lanes, positions, styles and notes."""
 
 from __future__ import annotations
 

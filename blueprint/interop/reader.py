@@ -142,6 +142,8 @@ class PageReader:
         for lane, box in zip(lanes, boxes, strict=True):
             if box.cell is not None:
                 maker.keep_properties(box.cell, "Lane", lane.name)
+        for root_id in sorted(tree.roots | tree.layers):
+            maker.keep_properties(tree.cells[root_id], "Page", self.name)
         for cell, *_ in maker.line_cells:
             maker.keep_properties(cell, "Dividing line", self.text(cell))
         for cell in maker.stage_cells:

@@ -407,3 +407,17 @@ def test_tables_pictures_and_bare_containers(tmp_path):
         "a shape without a label was named after its kind",
     ):
         assert expected in text, text
+
+
+def test_page_level_properties_become_a_diagram_note(tmp_path):
+    path = tmp_path / "props.drawio"
+    path.write_text(
+        '<mxfile><diagram name="P"><mxGraphModel><root>'
+        '<object label="" owner="Ann" id="0"><mxCell/></object>'
+        '<mxCell id="1" parent="0"/></root></mxGraphModel></diagram></mxfile>'
+    )
+    doc, summary = import_drawio(path)
+    (note,) = doc.annotations()
+    assert note.target_kind == "diagram" and note.body.text == "Page 'P':\nowner: Ann"
+    assert any("page's custom properties" in a for a in summary.approximations)
+    assert any("the page is empty" in a for a in summary.approximations)

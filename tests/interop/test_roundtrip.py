@@ -8,7 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blueprint.interop.drawio import DrawioError, export_drawio, import_drawio
+from blueprint.interop.drawio import (
+    DrawioError,
+    export_drawio,
+    import_drawio,
+    merge_entities,
+)
 from blueprint.model import (
     Annotation,
     Diagram,
@@ -494,3 +499,21 @@ def test_round_trip_of_arbitrary_labels_and_coordinates(
     export_drawio(doc, path)
     back, _ = import_drawio(path)
     assert back.state() == doc.state()
+
+
+def test_importing_an_export_into_its_own_project_adds_copies(rich, tmp_path):
+    path = tmp_path / "hotel.drawio"
+    export_drawio(rich, path)
+    imported, _ = import_drawio(path)
+    before = rich.state()
+    inverse = rich.add(merge_entities(imported, rich))
+    names = [d.name for d in rich.diagrams()]
+    assert names == ["Overnight stay", "Service system", "Empty", "Gaps"] * 2
+    assert len(rich.state()) == 2 * len(before) - 1  # one project info
+    old, new = rich.diagrams()[1], rich.diagrams()[5]
+    assert [(n.label, n.x, n.y) for n in rich.nodes(old.id)] == [
+        (n.label, n.x, n.y) for n in rich.nodes(new.id)
+    ]
+    assert new.order > max(d.order for d in rich.diagrams()[:4])
+    rich.apply(inverse)
+    assert rich.state() == before
