@@ -279,7 +279,7 @@ def main(argv: list[str]) -> int:
     for r in rows:
         app, base = r["app"] * 1000, r["baseline"] * 1000
         print(
-            f"{r['workload']:<28} {app:>8.1f}ms {base:>8.1f}ms"
+            f"{r['workload']:<28} {app:>8.2f}ms {base:>8.2f}ms"
             f" {r['ratio']:>6.2f}  {r['limit']}  {r['verdict']}"
         )
     return 0 if all(r["verdict"] != "FAIL" for r in rows) else 1

@@ -197,13 +197,15 @@ class SceneActions:
         return None
 
     def delete_selection(self: DiagramScene) -> None:
+        if self.editing():  # a Delete shortcut while typing must not delete nodes
+            return
         ids = self.selected_ids()
         if ids:
             self._push(f"Delete {len(ids)} items", lambda: self.document.remove(ids))
 
     def nudge(self: DiagramScene, dx: float, dy: float) -> None:
         items = self.selected_node_items()
-        if not items:
+        if not items or self.editing():
             return
         moves = {i.node_id: (i.node.x + dx, i.node.y + dy) for i in items}
         self._push(

@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterable
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTransform, QUndoStack
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
 
 from blueprint.model import (
     DividingLine,
@@ -406,6 +412,31 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         else:
             super().keyPressEvent(event)
             return
+        event.accept()
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        item = self.itemAt(event.scenePos(), self.view_transform())
+        if not isinstance(item, NodeItem | EdgeItem):
+            super().contextMenuEvent(event)  # lane headers have their own menu
+            return
+        entity_id = item.node_id if isinstance(item, NodeItem) else item.edge_id
+        if not item.isSelected():
+            self.select_ids([entity_id])
+        menu = QMenu()
+        menu.addAction("Edit label", lambda: self.edit_label(entity_id))
+        if isinstance(item, EdgeItem):
+            for routing, text in (
+                ("orthogonal", "Orthogonal"),
+                ("straight", "Straight"),
+            ):
+                action = menu.addAction(
+                    text, lambda r=routing: self.set_edge_routing(entity_id, r)
+                )
+                action.setCheckable(True)
+                action.setChecked(item.edge.routing == routing)
+        menu.addSeparator()
+        menu.addAction("Delete", self.delete_selection)
+        menu.exec(event.screenPos())
         event.accept()
 
     def view_transform(self) -> QTransform:

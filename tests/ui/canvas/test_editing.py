@@ -303,3 +303,12 @@ def test_rename_a_stage_in_place(canvas):
     QTest.keyClicks(canvas.view, "Overnight")
     QTest.keyClick(canvas.view, Qt.Key.Key_Return)
     assert canvas.doc.get(stage.id).name == "Overnight"
+
+
+def test_delete_while_typing_a_label_keeps_the_node(canvas):
+    n = canvas.node("Room")
+    canvas.scene.select_ids([n.id])
+    canvas.scene.edit_label(n.id)
+    canvas.scene.delete_selection()  # as a window-wide Delete shortcut would
+    canvas.scene.nudge(10, 0)
+    assert canvas.doc.get(n.id) == n

@@ -115,3 +115,21 @@ def test_scene_follows_a_second_view_of_the_same_document(canvas, qtbot):
     canvas.scene.nudge(30, 0)
     twin.assert_mirrors()
     twin.scene.detach()
+
+
+def test_pinch_zooms(canvas):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    pos = QPointF(canvas.centre("Check in"))
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        pos,
+        pos,
+        QPointF(canvas.port.mapToGlobal(pos.toPoint())),
+        0.5,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(canvas.port, event)
+    assert canvas.view.zoom() == 1.5
