@@ -64,6 +64,10 @@ class RouteScheduler(QObject):
         if not self._timer.isActive():
             self._timer.start(0)
 
+    def stop(self) -> None:
+        self._timer.stop()
+        self._pending = None
+
     def busy(self) -> bool:
         return self._pending is not None or self._timer.isActive()
 

@@ -222,6 +222,7 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
 
     def detach(self) -> None:
         """Stop following the document (call before dropping the scene)."""
+        self._routes.stop()
         self._unsubscribe()
         self._unsubscribe = lambda: None
 

@@ -312,3 +312,14 @@ def test_delete_while_typing_a_label_keeps_the_node(canvas):
     canvas.scene.delete_selection()  # as a window-wide Delete shortcut would
     canvas.scene.nudge(10, 0)
     assert canvas.doc.get(n.id) == n
+
+
+def test_straight_routing_and_background_settling(canvas, qtbot):
+    a, b = canvas.node("Check out"), canvas.node("Process check-out")
+    edge = next(e for e in canvas.doc.edges_of(a.id) if e.target_id == b.id)
+    assert len(canvas.scene.edge_item(edge.id).points) > 2  # bent at first
+    canvas.scene.set_edge_routing(edge.id, "straight")
+    assert canvas.doc.get(edge.id).routing == "straight"
+    qtbot.waitUntil(canvas.scene.routes_settled, timeout=3000)
+    assert len(canvas.scene.edge_item(edge.id).points) == 2
+    canvas.assert_mirrors()
