@@ -26,6 +26,14 @@ from .render import colour
 from .template import layout_only
 from .text import markup, short
 
+STEP_COLUMNS = {  # relative widths
+    "Step": 140,
+    "Stage": 58,
+    "Kind": 74,
+    "Time": 62,
+    "Markers": 54,
+    "Description": 152,
+}
 FLAG_WORDS = {"fail_point": "F", "wait_point": "W", "moment_of_truth": "M"}
 STATUS = {"open": "Open", "in_progress": "In progress", "closed": "Closed"}
 
@@ -125,9 +133,18 @@ def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
     for a in ctx.doc.annotations(diagram_id):
         if isinstance(a.body, GapFinding):
             gaps.setdefault(a.target_id, []).append(a.body.gap)
-    rows: list[list] = [
-        head(ctx, "Step", "Stage", "Kind", "Time", "Markers", "Description")
-    ]
+    # columns that would be empty for every step are left out
+    has = {
+        "Stage": bool(ctx.doc.stages(diagram_id)),
+        "Time": any(n.duration is not None or n.wait_time for n in nodes),
+        "Markers": any(
+            n.fail_point or n.wait_point or n.moment_of_truth or n.id in gaps
+            for n in nodes
+        ),
+        "Description": any(n.description.strip() for n in nodes),
+    }
+    columns = [c for c in STEP_COLUMNS if has.get(c, True)]
+    rows: list[list] = [head(ctx, *columns)]
     extra = []
     by_lane: dict[str, list] = {}
     for n in nodes:
@@ -147,25 +164,35 @@ def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
                 colour(theme.LANE_HEADER_FILL.get(lane.role, "#e9ecef")),
             ),
         ]
-        rows.append([Paragraph(markup(lane.name), s.cell_bold), "", "", "", "", ""])
+        rows.append(
+            [Paragraph(markup(lane.name), s.cell_bold)] + [""] * (len(columns) - 1)
+        )
         for n in members:
-            stage = stage_at(ctx.doc, diagram_id, n.x + n.width / 2)
-            time = minutes(n.duration)
-            if n.wait_time:
-                time = (time + " + " if time else "") + minutes(n.wait_time) + " wait"
-            rows.append(
-                [
-                    ctx.cell(n.label, s.cell, "Step label"),
-                    Paragraph(markup(short(stage.name, 60)), s.cell) if stage else "",
-                    Paragraph(markup(NODE_KINDS[n.kind].name), s.cell),
-                    Paragraph(markup(time), s.cell) if time else "",
-                    Paragraph(markers(n, gaps.get(n.id, ())), s.cell),
-                    cell(
-                        ctx, n.description, title=f"Description of {short(n.label, 80)}"
-                    ),
-                ]
-            )
-    out += table(ctx, rows, (140, 58, 74, 62, 54, 152), extra=extra)
+            values = {
+                "Step": ctx.cell(n.label, s.cell, "Step label"),
+                "Kind": Paragraph(markup(NODE_KINDS[n.kind].name), s.cell),
+            }
+            if has["Stage"]:
+                stage = stage_at(ctx.doc, diagram_id, n.x + n.width / 2)
+                values["Stage"] = (
+                    Paragraph(markup(short(stage.name, 60)), s.cell) if stage else ""
+                )
+            if has["Time"]:
+                time = minutes(n.duration)
+                if n.wait_time:
+                    time = (
+                        (time + " + " if time else "") + minutes(n.wait_time) + " wait"
+                    )
+                values["Time"] = Paragraph(markup(time), s.cell) if time else ""
+            if has["Markers"]:
+                values["Markers"] = Paragraph(markers(n, gaps.get(n.id, ())), s.cell)
+            if has["Description"]:
+                values["Description"] = cell(
+                    ctx, n.description, title=f"Description of {short(n.label, 80)}"
+                )
+            rows.append([values[c] for c in columns])
+    widths = [STEP_COLUMNS[c] for c in columns]
+    out += table(ctx, rows, widths, extra=extra)
     return out
 
 

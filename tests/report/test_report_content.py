@@ -148,6 +148,7 @@ def test_pages_are_a4_with_landscape_diagram_pages(hotel_pdf):
 
 def test_markers_and_timing_appear_in_the_steps_table(hotel, hotel_pages):
     text = " ".join(hotel_pages)
+    assert "STEP STAGE KIND TIME MARKERS DESCRIPTION" in text
     assert "4 min + 6 min wait" in text  # "Process registration"
     assert "F G3" in text
     d = hotel.diagrams()[0].id
