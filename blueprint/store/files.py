@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -161,6 +162,21 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
             tmp.unlink()
         raise
     fsync_path(folder, directory=True)
+    _remove_leftovers(target)
+
+
+LEFTOVER_AGE = 600.0  # seconds; no save takes this long
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Delete temporary files that saves killed long ago left beside the file."""
+    prefix, now = f".{target.name}.", time.time()
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(".saving"):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat().st_mtime > LEFTOVER_AGE:
+                        os.unlink(entry.path)
 
 
 def _encoding_error(path: Path, exc: UnicodeEncodeError) -> ProjectFileError:

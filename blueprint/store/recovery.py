@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,9 +46,9 @@ class Recovery:
             )
             if self.original is not None:
                 session._lock_file(self.original)
+            wc.remove()  # while still locked: no one else may pick it up
         finally:
             lock.release()
-        wc.remove()
         return session
 
     def discard(self) -> None:
@@ -103,11 +104,14 @@ def find_recoveries(data_dir: Path | None = None) -> list[Recovery]:
         if locking.holder_of(wc.lock) is not None:
             continue  # its program is still running
         meta = wc.read_meta() or {}
-        if meta.get("dirty") is False:
-            lock = locking.acquire(wc.lock)
-            if isinstance(lock, locking.Lock):
-                wc.remove()
-                lock.release()
+        # the note is written before the first edit can be committed: a copy
+        # without one, or marked clean, holds nothing the file does not
+        if meta.get("dirty") is not True:
+            with contextlib.suppress(OSError):
+                lock = locking.acquire(wc.lock)
+                if isinstance(lock, locking.Lock):
+                    wc.remove()
+                    lock.release()
             continue
         original = meta.get("original")
         found.append(

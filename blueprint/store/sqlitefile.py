@@ -178,11 +178,12 @@ def open_memory(
 ) -> tuple[sqlite3.Connection, Guard]:
     """A private in-memory copy of a file's bytes: reading it can neither change
     nor lock the file, and works from read-only media."""
-    buffer = bytearray(data)
-    if buffer[18] == 2 or buffer[19] == 2:
+    if data[18] == 2 or data[19] == 2:
+        buffer = bytearray(data)
         buffer[18] = buffer[19] = 1  # a WAL-mode header cannot be deserialized
+        data = bytes(buffer)
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.deserialize(bytes(buffer))
+    conn.deserialize(data)
     return conn, harden(conn, writable=writable)
 
 

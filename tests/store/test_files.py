@@ -74,6 +74,18 @@ def test_saving_again_replaces_the_file_atomically(tmp_path):
     assert siblings(path) == {"p.blueprint"}
 
 
+def test_a_save_clears_what_long_dead_saves_left_behind(tmp_path):
+    path = tmp_path / "p.blueprint"
+    old = tmp_path / ".p.blueprint.0123456789ab.saving"
+    recent = tmp_path / ".p.blueprint.ba9876543210.saving"
+    other = tmp_path / ".q.blueprint.0123456789ab.saving"
+    for leftover in (old, recent, other):
+        leftover.write_bytes(b"half a file")
+        os.utime(leftover, (1, 1) if leftover is not recent else None)
+    save_document(sample_document(), path)
+    assert siblings(path) == {"p.blueprint", recent.name, other.name}
+
+
 def test_save_keeps_permissions_and_writes_through_a_symlink(tmp_path):
     real = tmp_path / "real.blueprint"
     save_document(sample_document(), real)
