@@ -26,6 +26,7 @@ from .template import Heading
 from .text import chunks, markup, short
 
 LONG_CELL = 800  # characters a table cell shows before referring to the full text
+LONG_LINES = 12  # lines, likewise (a cell of many short lines is as tall)
 PREVIEW = 400
 FACES = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC, "bold_italic": BOLD_ITALIC}
 
@@ -91,13 +92,13 @@ class Context:
         return [Paragraph(markup(part), style) for part in chunks(text)]
 
     def cell(self, text: str, style=None, title: str = "") -> list[Flowable] | str:
-        """User text for a table cell. Text longer than LONG_CELL shows its start
-        and a reference; the whole text follows the table (see long_texts), as a
-        narrow column would stretch a long text over hundreds of pages."""
+        """User text for a table cell. Text longer than LONG_CELL characters or
+        LONG_LINES lines shows its start and a reference; the whole text follows
+        the table (see long_texts): a narrow column would stretch it over pages."""
         if not text.strip():
             return ""
         style = style or self.styles.cell
-        if len(text) <= LONG_CELL:
+        if len(text) <= LONG_CELL and text.count("\n") <= LONG_LINES:
             return self.paras(text, style)
         self._long.append((title, text))
         number = len(self._long)

@@ -14,7 +14,7 @@ from .context import FACES, Context
 from .fonts import BOLD, REGULAR
 from .render import colour, draw_scene
 from .scene import DASHES, Scene, build_scene
-from .styles import MUTED, RULE
+from .styles import MUTED, RULE, mix
 from .template import Heading, layout_only
 from .text import markup, short
 
@@ -65,10 +65,11 @@ class DiagramFlowable(Flowable):
         vp = plan.viewports[i]
         row, col = divmod(i, plan.columns)
         canv.saveState()
-        canv.setStrokeColor(colour(self.accent))
+        # light enough not to compete with the diagram's own lines
+        canv.setStrokeColor(colour(mix(self.accent, "#ffffff", 0.45)))
         canv.setFillColor(colour(self.accent))
-        canv.setLineWidth(0.6)
-        canv.setDash([3, 2])
+        canv.setLineWidth(0.5)
+        canv.setDash([2, 3])
         canv.setFont(BOLD, 6.5)
         marks = []
         if col + 1 < plan.columns:

@@ -238,3 +238,31 @@ def test_scale_300_steps_500_annotations_under_five_seconds(tmp_path, nodes):
     text = " ".join(page_texts(out))
     assert all(f"Step {i} of the service" in text for i in range(nodes))
     assert result.pages == len(PdfReader(out).pages)
+
+
+def test_a_cell_taller_than_a_page_splits_instead_of_failing(tmp_path):
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from blueprint.report.context import Context
+    from blueprint.report.diagram_tables import table
+    from blueprint.report.styles import Palette
+
+    ctx = Context.create(
+        Document(),
+        [],
+        Palette.from_accent("#1f6feb"),
+        (480, 700),
+        (780, 480),
+        (1100, 760),
+    )
+    tall = [Paragraph(f"line {i}", ctx.styles.cell) for i in range(400)]
+    rows = [
+        [Paragraph("A", ctx.styles.head), Paragraph("B", ctx.styles.head)],
+        ["first", tall],
+        ["last", "after the tall cell"],
+    ]
+    out = tmp_path / "t.pdf"
+    SimpleDocTemplate(str(out)).build(table(ctx, rows, (1, 3)))
+    text = " ".join(page_texts(out))
+    assert "line 0" in text and "line 399" in text and "after the tall cell" in text
+    assert len(PdfReader(out).pages) >= 3
