@@ -6,7 +6,7 @@ built and dropped inside each call so no networkx object leaves the package.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -28,13 +28,30 @@ def reachable(
     directed: Iterable[Pair],
     both_ways: Sequence[Pair],
     sources: Sequence[str],
-) -> set[str]:
+    may_feed: Callable[[str], bool],
+) -> tuple[set[str], set[str]]:
     """Nodes reached from sources following `directed` pairs forwards and
-    `both_ways` pairs in either direction."""
+    `both_ways` pairs in either direction; and the unreached nodes that feed into
+    them: from which such a path leads into the reached ones through nodes that
+    `may_feed` allows only."""
     g = digraph(nodes, directed)
     g.add_edges_from(both_ways)
     g.add_edges_from((b, a) for a, b in both_ways)
-    return set(chain.from_iterable(nx.bfs_layers(g, sources)))
+    reached = set(chain.from_iterable(nx.bfs_layers(g, sources)))
+    # walk backwards from the boundary; the unreached part is usually tiny
+    succ, pred = g._succ, g._pred  # read only; cheaper than views in this loop
+    frontier = [
+        u
+        for u in nodes
+        if u not in reached and may_feed(u) and not reached.isdisjoint(succ[u])
+    ]
+    feeding = set(frontier)
+    while frontier:
+        for u in pred[frontier.pop()]:
+            if u not in reached and u not in feeding and may_feed(u):
+                feeding.add(u)
+                frontier.append(u)
+    return reached, feeding
 
 
 def cycles(flow: nx.DiGraph) -> list[set[str]]:

@@ -32,7 +32,7 @@ def _counts(facts: Facts, annotations: tuple[Annotation, ...]) -> Counts:
         nodes=len(nodes),
         edges=len(facts.g.edges) + len(facts.g.dangling),
         steps=len(facts.steps),
-        customer_steps=len(facts.customer_steps),
+        customer_actions=len(facts.customer_actions),
         moments_of_truth=sum(map(attrgetter("moment_of_truth"), nodes)),
         fail_points=sum(map(attrgetter("fail_point"), nodes)),
         wait_points=sum(map(attrgetter("wait_point"), nodes)),
@@ -98,6 +98,7 @@ def analyse_diagram(doc: Source, diagram_id: str) -> DiagramAnalysis:
 
     `doc` is a Document, a Snapshot, `Document.state()` or any iterable of
     entities (e.g. from a damaged import: broken references become findings).
+    Raises KeyError when the diagram is not in the project.
     """
     return _analyse_parts(snapshot(doc, diagram_id).diagram(diagram_id))
 

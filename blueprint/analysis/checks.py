@@ -16,6 +16,7 @@ from . import algorithms
 from .facts import Facts, quoted
 from .graph import HIDDEN_ROLES, SUPPORT_ROLES
 from .results import Finding, Severity
+from .softchecks import soft_rules
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,9 @@ CHECKS: dict[str, Check] = {
             "Customer action without support",
             "warning",
             "Nothing connects this customer action, directly or through other "
-            "steps, to an onstage or backstage action or a support process. Every "
-            "customer step needs the organisation behind it (Bitner et al. 2008): "
-            "connect it to the step that serves the customer.",
+            "non-customer steps, to an onstage or backstage action or a support "
+            "process. Every customer action needs the organisation behind it "
+            "(Bitner et al. 2008): connect it to the step that serves the customer.",
         ),
         Check(
             "hidden-step-meets-customer",
@@ -61,8 +62,10 @@ CHECKS: dict[str, Check] = {
             "Step not reachable from the start",
             "warning",
             "No path of connectors leads here from where the customer's journey "
-            "starts (the start node, or else the leftmost customer action). Flow "
-            "connectors count in their direction, all other connectors both ways.",
+            "starts (the start node, or else the leftmost customer action), and the "
+            "step does not feed into the steps that are reached (as a support "
+            "process flowing into the service does). Flow connectors count in their "
+            "direction, all other connectors both ways.",
         ),
         Check(
             "flow-cycle",
@@ -126,7 +129,7 @@ def _finding(
 
 def unsupported_customer_actions(facts: Facts) -> Iterator[Finding]:
     g = facts.g
-    if not facts.customer_steps or not g.has_role(*SUPPORT_ROLES):
+    if not facts.customer_actions or not g.has_role(*SUPPORT_ROLES):
         return  # a model without those lanes (e.g. the Gaps model): nothing to test
     role = facts.role
     anchors = {n for n in facts.ids if role[n] in SUPPORT_ROLES}
@@ -134,7 +137,7 @@ def unsupported_customer_actions(facts: Facts) -> Iterator[Finding]:
     # non-customer nodes joined to a support-side node without passing a customer
     backed = algorithms.connected_to(others, facts.staff_pairs(), anchors)
     supported = {c for c, other, _ in facts.customer_links if other in backed}
-    for n in facts.customer_steps:
+    for n in facts.customer_actions:
         if n not in supported:
             yield _finding(
                 facts,
@@ -146,12 +149,13 @@ def unsupported_customer_actions(facts: Facts) -> Iterator[Finding]:
 
 
 def hidden_steps_meeting_customer(facts: Facts) -> Iterator[Finding]:
-    role, steps, g = facts.role, facts.steps, facts.g
+    role, g = facts.role, facts.g
+    actions = set(facts.customer_actions)
     line = g.visibility
     for customer_id, hidden_id, e in facts.customer_links:
         if (
             role[hidden_id] in HIDDEN_ROLES
-            and customer_id in steps
+            and customer_id in actions
             # with a line of visibility in the diagram, the line decides; else
             # the roles do
             and (line is None or g.crosses(e, line))
@@ -180,10 +184,16 @@ def unreachable_steps(facts: Facts) -> Iterator[Finding]:
     sources = facts.first_journey_nodes()
     if not sources:
         return  # no customer lane and no start node: no journey to reach from
-    reached = algorithms.reachable(
-        facts.ids, facts.flow_pairs, facts.other_pairs, sources
+    customer = facts.customer
+    reached, feeding = algorithms.reachable(
+        facts.ids,
+        facts.flow_pairs,
+        facts.other_pairs,
+        sources,
+        may_feed=lambda n: n not in customer,
     )
-    for n in facts.ordered((facts.structural & facts.touched) - reached):
+    candidates = (facts.structural & facts.touched) - reached - feeding
+    for n in facts.ordered(candidates):
         yield _finding(
             facts,
             "unreachable-step",
@@ -193,8 +203,24 @@ def unreachable_steps(facts: Facts) -> Iterator[Finding]:
         )
 
 
+def _intended_loop_kinds(notation: str) -> frozenset[str]:
+    """Node kinds a notation's rules *require* to loop in the flow (e.g. the four
+    elements of service excellence, a virtuous circle): not reported as loops."""
+    kinds: set[str] = set()
+    for rule in soft_rules(notation):
+        if rule.check == "cycle" and (not rule.edge_kinds or "flow" in rule.edge_kinds):
+            kinds.update(rule.kinds)
+    return frozenset(kinds)
+
+
 def flow_cycles(facts: Facts) -> Iterator[Finding]:
-    loops = facts.loops
+    intended = _intended_loop_kinds(facts.g.notation)
+    by_id = facts.by_id
+    loops = [
+        loop
+        for loop in facts.loops
+        if not intended or any(by_id[n].kind not in intended for n in loop)
+    ]
     loop_of = {n: i for i, members in enumerate(loops) for n in members}
     edges: list[list[str]] = [[] for _ in loops]
     if loops:

@@ -13,7 +13,7 @@ from operator import attrgetter
 from blueprint.model import Edge, Node
 
 from . import algorithms
-from .graph import COMMENT_KINDS, MARKER_KINDS, DiagramGraph
+from .graph import COMMENT_KINDS, CUSTOMER_ACTION_KINDS, MARKER_KINDS, DiagramGraph
 
 LABEL_LIMIT = 60
 _SOURCE = attrgetter("source_id")
@@ -40,8 +40,9 @@ class Facts:
     """Indexes over one DiagramGraph; built once per analysis, never shared.
 
     Node sets follow DiagramGraph's definitions: structural (takes part in the
-    connections), steps (structural, not a start/end marker), customer steps and
-    journey nodes (customer-lane structural nodes and start/end markers).
+    connections), steps (structural, not a start/end marker), customer actions
+    (actions and decisions in customer lanes) and journey nodes (customer actions
+    and start/end markers).
     """
 
     def __init__(self, g: DiagramGraph) -> None:
@@ -60,9 +61,10 @@ class Facts:
             if n.kind not in _NOT_STRUCTURAL and role[n.id] != "physical_evidence"
         }
         markers = {n.id for n in nodes if n.kind in MARKER_KINDS}
-        self.steps = steps = structural - markers
-        self.customer_steps = [n for n in ids if n in customer and n in steps]
-        journey = (customer & structural) | markers
+        self.steps = structural - markers
+        actions = {n.id for n in nodes if n.kind in CUSTOMER_ACTION_KINDS} & customer
+        self.customer_actions = [n for n in ids if n in actions]
+        journey = actions | markers
         self.journey_nodes = [n for n in ids if n in journey]
 
         edges = g.edges
@@ -158,7 +160,7 @@ class Facts:
         starts = [n.id for n in self.g.nodes if n.kind == "start"]
         if starts:
             return starts
-        return self.customer_steps[:1]
+        return self.customer_actions[:1]
 
     def ordered(self, node_ids: set[str] | list[str]) -> tuple[str, ...]:
         """Node ids left to right (as drawn)."""

@@ -20,6 +20,9 @@ _LANE_ID = attrgetter("lane_id")
 COMMENT_KINDS = frozenset({"note", "frame"})
 # journey markers: they belong to the journey but are not steps somebody takes
 MARKER_KINDS = frozenset({"start", "end"})
+# what the customer does in a customer lane (other kinds there, such as Grönroos'
+# "needs and expectations" or a Gaps-model element, are not actions)
+CUSTOMER_ACTION_KINDS = frozenset({"action", "decision"})
 SUPPORT_ROLES = frozenset({"onstage", "backstage", "support"})
 HIDDEN_ROLES = frozenset({"backstage", "support", "management"})
 
@@ -69,11 +72,12 @@ class DiagramGraph:
     def is_step(self, node: Node) -> bool:
         return self.is_structural(node) and node.kind not in MARKER_KINDS
 
+    def is_customer_action(self, node: Node) -> bool:
+        return node.kind in CUSTOMER_ACTION_KINDS and self.role[node.id] == "customer"
+
     def is_journey_node(self, node: Node) -> bool:
-        """A customer-lane node, or a start/end marker wherever it is drawn."""
-        if node.kind in MARKER_KINDS:
-            return True
-        return self.role[node.id] == "customer" and self.is_structural(node)
+        """A customer action, or a start/end marker wherever it is drawn."""
+        return node.kind in MARKER_KINDS or self.is_customer_action(node)
 
     def above(self, node_id: str, line: int | None) -> bool | None:
         """Whether a node's lane is above a line (None: no line or no lane)."""

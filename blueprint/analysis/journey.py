@@ -1,6 +1,7 @@
 """The customer's journeys through a diagram and its timing along paths.
 
-A journey follows flow connectors from customer action to customer action. Where a
+A journey follows flow connectors from customer action to customer action (actions
+and decisions in customer lanes, with start/end markers). Where a
 customer action has no flow straight to another one, the journey continues through
 the onstage/backstage flow after it to the customer actions that flow reaches
 (so both drawing styles read the same). Times are never summed across parallel

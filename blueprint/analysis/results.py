@@ -27,7 +27,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Journey:
-    """One ordered path of the customer's steps (start/end markers included).
+    """One ordered path of customer actions (start/end markers included).
 
     `moments_of_truth` are the steps on it flagged as moments of truth or with a
     connector crossing the line of interaction (a direct contact; Bitner 2008), in
@@ -138,7 +138,7 @@ class Counts:
     nodes: int = 0
     edges: int = 0
     steps: int = 0  # nodes somebody acts in (not notes, frames, evidence, markers)
-    customer_steps: int = 0
+    customer_actions: int = 0  # actions and decisions in customer lanes
     moments_of_truth: int = 0  # flagged nodes
     fail_points: int = 0
     wait_points: int = 0

@@ -70,7 +70,7 @@ class Snapshot:
         try:
             return self.by_id[diagram_id]
         except KeyError:
-            raise KeyError(f"no diagram {diagram_id!r} in the project") from None
+            raise _missing(diagram_id) from None
 
 
 Source = Document | Snapshot | Mapping[str, Entity] | Iterable[Entity]
@@ -84,8 +84,18 @@ def _annotation_key(a: Annotation) -> tuple[int, str]:
     return (a.order, a.id)
 
 
+def _missing(diagram_id: str) -> KeyError:
+    return KeyError(f"no diagram {diagram_id!r} in the project")
+
+
 def _from_document(doc: Document, diagram_id: str | None) -> Snapshot:
-    diagrams = doc.diagrams() if diagram_id is None else [doc.diagram(diagram_id)]
+    if diagram_id is None:
+        diagrams = doc.diagrams()
+    else:
+        found = doc.get(diagram_id)
+        if not isinstance(found, Diagram):
+            raise _missing(diagram_id)
+        diagrams = [found]
     parts = tuple(
         DiagramParts(
             d,
@@ -118,7 +128,7 @@ def _from_entities(entities: Iterable[Entity], diagram_id: str | None) -> Snapsh
     if diagram_id is not None:
         diagrams = [d for d in diagrams if d.id == diagram_id]
         if not diagrams:
-            raise KeyError(f"no diagram {diagram_id!r} in the project")
+            raise _missing(diagram_id)
 
     def of(kind: type, d: Diagram) -> list:
         return groups[kind].get(d.id, [])
@@ -142,7 +152,8 @@ def snapshot(source: Source, diagram_id: str | None = None) -> Snapshot:
 
     `source` is a Document, an existing Snapshot, a state mapping such as
     `Document.state()`, or any iterable of entities. Call it on the thread that
-    edits the Document; the result is safe to analyse on any thread.
+    edits the Document; the result is safe to analyse on any thread. Raises
+    KeyError when diagram_id is not a diagram of the project.
     """
     if isinstance(source, Snapshot):
         if diagram_id is None:
