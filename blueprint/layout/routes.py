@@ -121,6 +121,7 @@ class Router:
     keeps obstacle tests cheap on large diagrams."""
 
     CELL = 200.0
+    MAX_CELLS = 400  # a rectangle or segment over more cells is tested directly
 
     def __init__(self, doc: Document, diagram_id: str) -> None:
         self._rects = {n.id: node_rect(n) for n in doc.nodes(diagram_id)}
@@ -129,9 +130,20 @@ class Router:
         # routed segments by direction and rounded coordinate, so a new route can
         # avoid running on top of an earlier one (two arrows would look like one)
         self._runs: dict[tuple[bool, int], list[tuple[float, float]]] = {}
+        self._huge: list[str] = []  # nodes too large for the grid (checked always)
         for node_id, r in self._rects.items():
+            if self._span(r) > self.MAX_CELLS:
+                self._huge.append(node_id)
+                continue
             for cell in self._cells(r):
                 self._grid.setdefault(cell, []).append(node_id)
+
+    def _span(self, r: Rect) -> float:
+        """How many grid cells r covers (without listing them)."""
+        c = self.CELL
+        return (math.floor(r.right / c) - math.floor(r.x / c) + 1) * (
+            math.floor(r.bottom / c) - math.floor(r.y / c) + 1
+        )
 
     def _cells(self, r: Rect) -> Iterable[tuple[int, int]]:
         c = self.CELL
@@ -144,11 +156,17 @@ class Router:
         for (x0, y0), (x1, y1) in pairwise(points):
             seg = Rect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
             seg = seg.inset(-0.5)
-            for cell in self._cells(seg):
-                for node_id in self._grid.get(cell, ()):
-                    r = self._rects[node_id]
-                    if node_id not in skip and node_id not in found and _hits(seg, r):
-                        found[node_id] = r
+            if self._span(seg) > self.MAX_CELLS:  # a very long run: test every node
+                near: Iterable[str] = self._rects
+            else:
+                near = [
+                    i for cell in self._cells(seg) for i in self._grid.get(cell, ())
+                ]
+                near += self._huge
+            for node_id in near:
+                r = self._rects[node_id]
+                if node_id not in skip and node_id not in found and _hits(seg, r):
+                    found[node_id] = r
         return list(found.values())
 
     @staticmethod

@@ -175,6 +175,7 @@ def write_report(
         )
         warnings: list[str] = []
         story, tiled = _story(ctx, sections, options, warnings, progress)
+        warnings += ctx.warnings
         template.first_page(_first_page(story, "cover" in sections))
         story.insert(0, count)
         progress.layout(len(story))

@@ -46,6 +46,7 @@ class Context:
     counts: Counts = field(default_factory=Counts)
     findings: list[Finding] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for ReportResult
     _section: int = 0
     _long: list[tuple[str, str]] = field(default_factory=list)
 

@@ -25,6 +25,7 @@ LEGEND_H = 34.0
 LEGEND_ROWS = (17.0, 5.0)  # baselines of the legend's two rows
 HEADING_ALLOWANCE = 62.0  # kicker, title and meta line above the drawing
 OVERLAP = 28.0  # points of drawing repeated on neighbouring tiles
+MAX_TILES = 60
 
 
 def measure(text: str, face: str, size: float) -> float:
@@ -200,9 +201,16 @@ class DiagramFlowable(Flowable):
 
 
 def _plan(scene: Scene, frame: tuple[float, float]) -> TilePlan:
+    """Tiles at a legible scale; a diagram that would need more than MAX_TILES
+    pages (nodes placed absurdly far apart) is drawn smaller instead."""
     width, height = frame
     room = height - HEADING_ALLOWANCE - LEGEND_H
-    return plan_tiles(scene.bounds, width, room, MIN_SCALE, MAX_SCALE, OVERLAP)
+    least = MIN_SCALE
+    plan = plan_tiles(scene.bounds, width, room, least, MAX_SCALE, OVERLAP)
+    while len(plan.viewports) > MAX_TILES:
+        least *= 0.7
+        plan = plan_tiles(scene.bounds, width, room, least, MAX_SCALE, OVERLAP)
+    return plan
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -237,6 +245,12 @@ def diagram_pages(
     plan = _plan(scene, ctx.wide_frame)
     if plan.tiled and larger:
         template, plan = "larger", _plan(scene, ctx.larger_frame)
+    if plan.scale < MIN_SCALE:
+        size = plan.scale * theme.LABEL_SIZE
+        ctx.warnings.append(
+            f"diagram {diagram.name!r} is too large for {MAX_TILES} "
+            f"pages; its labels are printed at {size:.1f} pt"
+        )
     notation = NOTATIONS[diagram.notation].name
     out: list[Flowable] = [NextPageTemplate(template), PageBreak()]
     out += ctx.heading(diagram.name, kicker=notation)

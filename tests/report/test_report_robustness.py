@@ -266,3 +266,32 @@ def test_a_cell_taller_than_a_page_splits_instead_of_failing(tmp_path):
     text = " ".join(page_texts(out))
     assert "line 0" in text and "line 399" in text and "after the tall cell" in text
     assert len(PdfReader(out).pages) >= 3
+
+
+def test_absurd_coordinates_and_sizes_finish_quickly_with_a_warning(tmp_path):
+    doc = Document(ProjectInfo(title="Far"))
+    d, spans = _blueprint(doc)
+    lane, top, _ = spans[1]
+    near = _step(d, lane, top, 0, "Here")
+    far = Node(new_id(), d, lane.id, "action", "Far away", x=5e7, y=top + 30)
+    wide = Node(
+        new_id(),
+        d,
+        lane.id,
+        "action",
+        "Very wide",
+        x=300,
+        y=top + 200,
+        width=1e8,
+        height=40,
+    )
+    doc.add([near, far, wide])
+    doc.add([Edge(new_id(), d, near.id, far.id), Edge(new_id(), d, far.id, wide.id)])
+    out = tmp_path / "r.pdf"
+    started = time.process_time()
+    result = write_report(doc, out, ReportOptions(sections={"diagrams"}))
+    assert time.process_time() - started < 10
+    assert result.tiled["Unusual"] <= 60
+    assert any("too large for 60 pages" in w for w in result.warnings)
+    text = " ".join(page_texts(out))
+    assert "Far away" in text and "Very wide" in text
