@@ -84,6 +84,8 @@ def _entity(source: str | Path, where: str, data: object, **restore: str) -> Ent
         return from_dict({**data, **restore})
     except DomainError as exc:
         raise _fail(source, where, str(exc)) from None
+    except OverflowError:  # an integer beyond any float, from a hand-made file
+        raise _fail(source, where, "holds a number too large") from None
 
 
 def import_json(data: object, source: str | Path = "<json>") -> Document:

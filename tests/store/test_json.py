@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import random
 import tempfile
 from pathlib import Path
 
@@ -191,3 +193,48 @@ def test_minimal_hand_written_json_gets_the_model_defaults():
     assert node.kind == "action" and node.width == 140.0
     assert doc.project.accent_colour == "#1f6feb"
     VALIDATOR.validate(export_json(doc))
+
+
+def _paths(value, prefix=()):
+    """Every place in a JSON value: (path, value) pairs."""
+    yield prefix, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, (*prefix, i))
+
+
+ODD_VALUES = [
+    None, True, False, -1, 0, 7, 10**400, 2**64, 1e308, -0.0, float("nan"), "",
+    "x" * 300, "#zzzzzz", "\u0000", [], {}, [1, 2], [[1, "a"]], {"kind": "gap"},
+]  # fmt: skip
+
+
+def test_mutated_json_fails_cleanly():
+    """Any value anywhere replaced, removed or added: a Document or one clean error."""
+    rng = random.Random(5)
+    base = good()
+    places = [p for p, _ in _paths(base) if p]
+    crashes = []
+    for i in range(400):
+        data = copy.deepcopy(base)
+        path = rng.choice(places)
+        parent = data
+        for key in path[:-1]:
+            parent = parent[key]
+        action = rng.random()
+        if action < 0.8:
+            parent[path[-1]] = rng.choice(ODD_VALUES)
+        elif action < 0.9 and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent["unexpected"] = 1
+        try:
+            import_json(data, source="mutant.json")
+        except ProjectFileError as exc:
+            assert "\n" not in str(exc)
+        except Exception as exc:
+            crashes.append(f"{i}: {path} -> {type(exc).__name__}: {exc}"[:300])
+    assert not crashes, crashes[:5]
