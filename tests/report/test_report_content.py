@@ -7,8 +7,8 @@ import shutil
 import subprocess
 
 import pikepdf
-from conftest import squash
 from pypdf import PdfReader
+from report_helpers import squash
 
 from blueprint.model import GAPS, GapFinding
 from blueprint.model.catalogue import CRITERIA, SERVQUAL_DIMENSIONS

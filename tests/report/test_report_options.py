@@ -7,8 +7,8 @@ import stat
 from itertools import pairwise
 
 import pytest
-from conftest import DAY, page_texts
 from pypdf import PdfReader
+from report_helpers import DAY, page_texts
 from report_projects import hotel_project
 
 from blueprint.model.factory import add_diagram

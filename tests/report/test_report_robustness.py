@@ -9,9 +9,9 @@ import time
 
 import pikepdf
 import pytest
-from conftest import page_texts, squash
 from PIL import Image
 from pypdf import PdfReader
+from report_helpers import page_texts, squash
 from report_projects import scaled_project
 
 from blueprint.model import (
