@@ -121,6 +121,10 @@ class DiagramFlowable(Flowable):
         for marker in scene.markers:
             if marker == "gap":
                 items.append(("tag", "G3", theme.GAP_BADGE, "Gap finding (gap number)"))
+            elif marker == "quality":
+                items.append(
+                    ("dots", "", theme.INK, "Quality rating (1 red to 7 green)")
+                )
             else:
                 letter, col = theme.FLAG_BADGES[marker]
                 items.append(("disc", letter, col, NODE_FLAGS[marker].name))
@@ -153,7 +157,12 @@ class DiagramFlowable(Flowable):
         canv = self.canv
         canv.setFillColor(colour(col))
         canv.setStrokeColor(colour(col))
-        if shape in ("disc", "tag"):
+        if shape == "dots":
+            for i, rating in enumerate((2, 4, 6)):
+                canv.setFillColor(colour(theme.rating_colour(rating)))
+                canv.circle(x + 4 + i * 9, y + 2.5, 3.5, stroke=0, fill=1)
+            end = x + 28
+        elif shape in ("disc", "tag"):
             if shape == "disc":
                 canv.circle(x + 5, y + 2.5, 5, stroke=0, fill=1)
                 mid, end = x + 5, x + 14

@@ -129,6 +129,7 @@ def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
         )
     if text:
         out.append(Paragraph(markup(text + "."), s.muted))
+    out += journey(ctx, diagram_id)
     gaps: dict[str, list[int]] = {}
     for a in ctx.doc.annotations(diagram_id):
         if isinstance(a.body, GapFinding):
@@ -193,6 +194,39 @@ def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
             rows.append([values[c] for c in columns])
     widths = [STEP_COLUMNS[c] for c in columns]
     out += table(ctx, rows, widths, extra=extra)
+    return out
+
+
+def journey(ctx: Context, diagram_id: str) -> list[Flowable]:
+    """The customer's paths through the diagram, step by step, moments of truth
+    in bold (the analysis lists alternative paths separately)."""
+    analysis = ctx.analyses[diagram_id]
+    out: list[Flowable] = []
+    shown = analysis.journeys[:3]
+    for i, j in enumerate(shown, start=1):
+        names = []
+        for node_id in j.node_ids[:40]:
+            name = markup(ctx.name_of(node_id))
+            names.append(f"<b>{name}</b>" if node_id in j.moments_of_truth else name)
+        if len(j.node_ids) > 40:
+            names.append(f"… {len(j.node_ids) - 40} more")
+        label = "Customer journey" if len(shown) == 1 else f"Customer journey {i}"
+        facts = f"{len(j.node_ids)} steps" + (f", {minutes(j.time)}" if j.time else "")
+        out.append(
+            Paragraph(
+                f"<b>{label}</b> ({facts}; moments of truth in bold): "
+                + " → ".join(names),
+                ctx.styles.body,
+            )
+        )
+    more = len(analysis.journeys) - len(shown)
+    if more or analysis.journeys_truncated:
+        out.append(
+            Paragraph(
+                f"{more if more else 'More'} other paths are not shown.",
+                ctx.styles.caption,
+            )
+        )
     return out
 
 

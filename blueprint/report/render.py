@@ -175,6 +175,8 @@ def _badge(canv: Canvas, pen: _Pen, prim: Prim) -> None:
         canv.roundRect(b.x, b.y, b.w, b.h, prim.radius, stroke=1, fill=1)
     else:
         canv.circle(prim.x, prim.y, b.w / 2, stroke=1, fill=1)
+    if not prim.text:
+        return
     pen.set(Prim("text", b, fill=prim.stroke))
     w = stringWidth(prim.text, FACES[prim.face], prim.size)
     _text(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from blueprint import theme
 from blueprint.layout import (
     ELLIPSIS,
+    Badge,
     PathOp,
     Point,
     Rect,
@@ -31,7 +32,7 @@ from blueprint.layout import (
 )
 from blueprint.model.catalogue import EDGE_KINDS, LINE_KINDS, SUPPORT_TYPES
 from blueprint.model.document import Document
-from blueprint.model.entities import Edge
+from blueprint.model.entities import Edge, QualityRating
 from blueprint.model.rules import LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT, lane_spans
 
 from .text import clean
@@ -227,6 +228,10 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
 
     b.prims += line_tags.prims  # names of the lines stay readable over connectors
     gaps = gaps_by_target(doc, diagram_id)
+    ratings: dict[str, list[int]] = {}
+    for a in doc.annotations(diagram_id):
+        if isinstance(a.body, QualityRating):
+            ratings.setdefault(a.target_id, []).append(a.body.rating)
     markers: set[str] = set()
     badges = []
     for node in doc.nodes(diagram_id):
@@ -253,6 +258,13 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
         for badge in node_badges(node, gaps.get(node.id, ())):
             markers.add(badge.kind)
             badges.append(badge)
+        # quality ratings: dots on the bottom edge from the right, as on the canvas
+        for i, rating in enumerate(ratings.get(node.id, ())):
+            markers.add("quality")
+            cx, cy = node.x + node.width - 8.0 - i * 11, node.y + node.height
+            badges.append(
+                Badge("quality", "", theme.rating_colour(rating), cx, cy, 9, 9)
+            )
     if any(e.id in gaps for e in edges):
         markers.add("gap")
 
@@ -264,7 +276,7 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
             badge.rect,
             fill=badge.colour,
             stroke=theme.PAPER,
-            width=1.1,
+            width=1.1 if badge.text else 0.9,
             text=badge.text,
             face="bold",
             size=7.5,
@@ -272,7 +284,7 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
             y=badge.cy,
             radius=4.0 if badge.kind == "gap" else 0.0,
         )
-    order = [*theme.FLAG_BADGES, "gap"]
+    order = [*theme.FLAG_BADGES, "gap", "quality"]
     return Scene(
         bounds=bounds,
         prims=b.prims,

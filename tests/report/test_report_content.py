@@ -64,6 +64,7 @@ def test_the_drawing_itself_holds_the_labels(hotel, hotel_pdf):
         assert all(w in drawn for w in words), node.label
     assert "Line of interaction" in drawn and "Line of visibility" in drawn
     assert "Fail point" in drawn  # the legend
+    assert "Quality rating (1 red to 7 green)" in drawn
 
 
 def test_cover_names_title_client_author_and_date(hotel_pages):
@@ -150,6 +151,10 @@ def test_markers_and_timing_appear_in_the_steps_table(hotel, hotel_pages):
     text = " ".join(hotel_pages)
     assert "STEP STAGE KIND TIME MARKERS DESCRIPTION" in text
     assert "4 min + 6 min wait" in text  # "Process registration"
+    assert (
+        "Customer journey (10 steps, 8 min; moments of truth in bold): Arrive at "
+        "hotel → Give bags to bellperson → Check in → Go to room" in text
+    )
     assert "F G3" in text
     d = hotel.diagrams()[0].id
     flagged = [n for n in hotel.nodes(d) if n.fail_point]
