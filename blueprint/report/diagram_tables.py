@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from blueprint import theme
 from blueprint.model import (
@@ -21,9 +20,8 @@ from blueprint.model import (
 from blueprint.model.rules import stage_at
 
 from .context import Context
-from .fonts import BOLD
 from .render import colour
-from .template import layout_only
+from .tables import head, minutes, rating_chip, severity_chip, signed, table
 from .text import markup, short
 
 STEP_COLUMNS = {  # relative widths
@@ -36,50 +34,6 @@ STEP_COLUMNS = {  # relative widths
 }
 FLAG_WORDS = {"fail_point": "F", "wait_point": "W", "moment_of_truth": "M"}
 STATUS = {"open": "Open", "in_progress": "In progress", "closed": "Closed"}
-
-
-def minutes(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g} min" if value < 600 else f"{value / 60:.1f} h"
-
-
-class ReportTable(Table):
-    """A Table that lays out in every pass but draws only when the page can end
-    up in the file (see template.layout_only): half the work of a long report."""
-
-    def draw(self) -> None:
-        if not layout_only(self.canv):
-            super().draw()
-
-
-def table(
-    ctx: Context, rows: list[list], widths: Sequence[float], *, extra=()
-) -> Table:
-    """A full-width table whose header repeats on every page and whose tall rows
-    split between pages instead of failing. widths are relative; a column is
-    widened (at the widest one's expense) until its header fits on one line."""
-    total = ctx.body_frame[0]
-    cols = [w * total / sum(widths) for w in widths]
-    for i, h in enumerate(rows[0]):
-        if isinstance(h, Paragraph) and (text := h.getPlainText()):
-            need = stringWidth(text, BOLD, ctx.styles.head.fontSize) + 11
-            if cols[i] < need:
-                widest = max(range(len(cols)), key=cols.__getitem__)
-                cols[widest] -= need - cols[i]
-                cols[i] = need
-    t = ReportTable(
-        rows, colWidths=cols, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
-    )
-    style = ctx.styles.table()
-    for cmd in extra:
-        style.add(*cmd)
-    t.setStyle(style)
-    return [t, *ctx.long_texts()]
-
-
-def head(ctx: Context, *names: str) -> list[Paragraph]:
-    return [Paragraph(markup(n.upper()), ctx.styles.head) for n in names]
 
 
 def cell(ctx: Context, text: str, style=None, title: str = "") -> list[Flowable] | str:
@@ -353,39 +307,3 @@ def gap_row(
 
 def _list(content: list[Flowable] | str) -> list[Flowable]:
     return content if isinstance(content, list) else []
-
-
-def signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:+.2f}".replace("-", "−")
-
-
-class Chip(Flowable):
-    """A small coloured box with a number: a severity or a rating at a glance."""
-
-    def __init__(self, text: str, fill: str, ink: str = theme.INK) -> None:
-        super().__init__()
-        self.text, self.fill, self.ink = text, fill, ink
-        self.width, self.height = 20, 11
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setFillColor(colour(self.fill))
-        c.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
-        c.setFillColor(colour(self.ink))
-        c.setFont(BOLD, 7.2)
-        c.drawCentredString(self.width / 2, 3.0, self.text)
-
-
-def severity_chip(severity: int) -> Chip:
-    ink = "#ffffff" if severity >= 4 else theme.INK
-    return Chip(str(severity), theme.severity_colour(severity), ink)
-
-
-def rating_chip(rating: float) -> Chip:
-    ink = "#ffffff" if rating <= 1.5 or rating >= 6.5 else theme.INK
-    return Chip(f"{rating:g}", theme.rating_colour(rating), ink)

@@ -23,11 +23,12 @@ from blueprint.model import GapFinding
 
 from .charts import QualityChart
 from .context import Context
-from .diagram_tables import GAP_WIDTHS, gap_head, gap_row, head, signed, table
+from .diagram_tables import GAP_WIDTHS, gap_head, gap_row
 from .fonts import REGULAR
 from .registers import findings_table, grouped, where_prefix
 from .render import colour
 from .styles import RULE
+from .tables import head, signed, table
 from .template import Heading
 from .text import markup, short
 

@@ -11,16 +11,8 @@ from blueprint.model import CRITERIA, GAPS, SERVQUAL_DIMENSIONS, Annotation, Gap
 
 from .charts import QualityChart, ServqualChart
 from .context import Context
-from .diagram_tables import (
-    REGISTER_WIDTHS,
-    cell,
-    gap_head,
-    gap_row,
-    head,
-    rating_chip,
-    signed,
-    table,
-)
+from .diagram_tables import REGISTER_WIDTHS, cell, gap_head, gap_row
+from .tables import head, rating_chip, signed, table
 from .text import markup, short
 
 SEVERITY_WORDS = {"warning": "Warning", "info": "Note"}

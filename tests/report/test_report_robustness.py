@@ -244,8 +244,8 @@ def test_a_cell_taller_than_a_page_splits_instead_of_failing(tmp_path):
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from blueprint.report.context import Context
-    from blueprint.report.diagram_tables import table
     from blueprint.report.styles import Palette
+    from blueprint.report.tables import table
 
     ctx = Context.create(
         Document(),
