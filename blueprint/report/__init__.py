@@ -8,6 +8,7 @@ reportlab is imported only in this package. Use::
 
 from .api import (
     PAGE_SIZES,
+    SECTION_TITLES,
     SECTIONS,
     ReportError,
     ReportOptions,
@@ -18,6 +19,7 @@ from .api import (
 __all__ = [
     "PAGE_SIZES",
     "SECTIONS",
+    "SECTION_TITLES",
     "ReportError",
     "ReportOptions",
     "ReportResult",

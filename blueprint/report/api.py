@@ -38,6 +38,17 @@ SECTIONS = (
     "servqual",
     "findings",
 )
+# what a dialog calls each section
+SECTION_TITLES = {
+    "cover": "Cover",
+    "contents": "Table of contents",
+    "summary": "Executive summary",
+    "diagrams": "Diagrams, their steps and annotations",
+    "gaps": "Gap register",
+    "quality": "Quality scorecard",
+    "servqual": "SERVQUAL",
+    "findings": "Analysis findings",
+}
 Progress = Callable[[int, int, str], None]
 
 
@@ -125,7 +136,12 @@ def write_report(
     doc: Document, path: str | os.PathLike[str], options: ReportOptions | None = None
 ) -> ReportResult:
     """Write the project's report as a PDF at path (replacing it only once the
-    new file is complete). Raises ReportError with a one-line message."""
+    new file is complete). Raises ReportError with a one-line message.
+
+    The document is read throughout; to report from a worker thread while the
+    editor stays usable, pass a copy: Document(doc.project) with every other
+    entity of doc.state() applied in one Change (entities are frozen, so the
+    copy is cheap)."""
     options = options or ReportOptions()
     started = time.perf_counter()
     size = _page_size(options.page_size)

@@ -126,7 +126,6 @@ class ReportTemplate(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="Blueprint",
-            invariant=1,
             # reportlab starts every page in Helvetica unless told otherwise, which
             # would put an unembedded base-14 font in the file
             initialFontName=REGULAR,

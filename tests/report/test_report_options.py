@@ -168,3 +168,16 @@ def test_a_large_diagram_can_go_on_a_larger_page_instead_of_tiles(tmp_path, hote
     assert sizes[1:] and set(sizes[1:]) == {(595, 842)}
     with pytest.raises(ReportError, match="large_diagrams"):
         write_report(hotel, out, ReportOptions(large_diagrams="shrink"))
+
+
+def test_a_copy_of_the_document_reports_the_same(tmp_path, hotel):
+    # how the editor reports off its GUI thread: a cheap copy of frozen entities
+    from blueprint.model import PROJECT_ID, Change, Document
+
+    copy = Document(hotel.project)
+    copy.apply(Change(puts=tuple(e for e in hotel.entities() if e.id != PROJECT_ID)))
+    assert copy.state() == hotel.state()
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    write_report(hotel, a, ReportOptions(date=DAY))
+    write_report(copy, b, ReportOptions(date=DAY))
+    assert page_texts(a) == page_texts(b)
