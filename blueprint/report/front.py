@@ -28,7 +28,7 @@ from .fonts import REGULAR
 from .registers import findings_table, grouped, where_prefix
 from .render import colour
 from .styles import RULE
-from .tables import head, signed, table
+from .tables import head, minutes, signed, table
 from .template import Heading
 from .text import markup, short
 
@@ -248,10 +248,50 @@ def _gap_matrix(ctx: Context) -> list[Flowable]:
     return table(ctx, rows, (28, 160, 40, 40, 40, 40, 40, 45, 60), extra=extra[::-1])
 
 
+def _diagram_table(ctx: Context) -> list[Flowable]:
+    """One row per diagram: its size, markers, gaps and the customer's time."""
+    s = ctx.styles
+    rows: list[list] = [
+        head(
+            ctx,
+            "Diagram",
+            "Steps",
+            "Moments of truth",
+            "Fail points",
+            "Gaps",
+            "Findings",
+            "Customer time",
+        )
+    ]
+    for d in ctx.diagrams:
+        a = ctx.analyses[d.id]
+        c = a.counts
+        rows.append(
+            [
+                ctx.p(short(d.name, 120), s.cell),
+                str(c.steps),
+                str(c.moments_of_truth),
+                str(c.fail_points),
+                str(a.gap_summary.total),
+                str(len(a.findings)),
+                minutes(a.timing.total_time) if a.timing.total_time else "—",
+            ]
+        )
+    return table(
+        ctx,
+        rows,
+        (170, 45, 80, 60, 45, 60, 80),
+        extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT")],
+    )
+
+
 def summary(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     out: list[Flowable] = [PageBreak(), *ctx.heading("Executive summary", "Overview")]
     out += [Paragraph(markup(summary_text(ctx)), s.lead), _stat_cards(ctx)]
+    if len(ctx.diagrams) > 1:
+        out += ctx.subheading("Diagrams at a glance", contents=False)
+        out += _diagram_table(ctx)
     out += ctx.subheading("Gaps by number and severity", contents=False)
     out += _gap_matrix(ctx)
     out += ctx.subheading("Quality scorecard", contents=False)

@@ -45,6 +45,9 @@ def test_a3_fits_the_hotel_diagram_on_one_page(tmp_path, hotel):
 def test_choosing_diagrams_by_name_or_id(tmp_path, two_diagrams):
     gaps = two_diagrams.diagram_named("Gaps at the desk")
     out = tmp_path / "r.pdf"
+    write_report(two_diagrams, out)
+    summary = page_texts(out)[2]
+    assert "Diagrams at a glance" in summary and "Gaps at the desk 0 0 0 0" in summary
     result = write_report(two_diagrams, out, ReportOptions(diagrams=[gaps.id]))
     text = " ".join(page_texts(out))
     assert result.diagrams == 1
