@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -221,8 +222,13 @@ def test_reporting_does_not_load_qt(tmp_path):
         f"write_report(hotel_project(), {str(tmp_path / 'r.pdf')!r});"
         "assert 'PySide6' not in sys.modules, 'Qt was imported'"
     )
+    root = Path(__file__).resolve().parents[2]
     run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
     )
     assert run.returncode == 0, run.stderr
 
