@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -99,7 +98,6 @@ class Styles:
             bulletFontSize=8,
         )
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=BOLD)
-        self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
         self.head = ParagraphStyle(
             "head", self.cell, fontName=BOLD, fontSize=7.4, textColor=muted
         )
@@ -196,7 +194,6 @@ class Styles:
                 textColor=muted,
             ),
         ]
-        self.left = TA_LEFT
 
     def table(self, header_rows: int = 1, zebra: bool = False) -> TableStyle:
         """Thin horizontal rules, a tinted header row, top-aligned cells."""

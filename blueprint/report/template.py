@@ -21,13 +21,13 @@ from .styles import INK, MUTED, RULE, Palette
 
 MARGIN = 18 * mm
 WIDE_MARGIN = 12 * mm
-HEADER_GAP = 10 * mm
+HEADER_GAP = 10 * mm  # between the page edge and the running header's baseline
 COVER_NOTE = (
     "Methods: service blueprinting (Shostack 1984; Bitner, Ostrom & Morgan 2008), "
     "the Gaps model (Zeithaml, Berry & Parasuraman 1988), Grönroos' criteria of "
     "good perceived service quality (1990) and SERVQUAL (Parasuraman, Zeithaml & "
     "Berry 1988). Made with Blueprint."
-)  # between the page edge and the running header's baseline
+)
 
 
 def layout_only(canv: Canvas) -> bool:
@@ -95,7 +95,6 @@ class PageCount(Flowable):
 class PageText:
     title: str  # running header, left
     footer: str  # footer, left
-    confidential: str = ""
 
 
 class ReportTemplate(BaseDocTemplate):
@@ -141,7 +140,6 @@ class ReportTemplate(BaseDocTemplate):
         self._passes = 0
         portrait = page_size
         wide = landscape(page_size)
-        self.wide_size = wide
         self.addPageTemplates(
             [
                 PageTemplate(
