@@ -131,143 +131,21 @@ class _Builder:
 
 
 def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
-    """Everything one diagram draws, back to front."""
+    """Everything one diagram draws, back to front: lanes, stages, dividing
+    lines, connectors, the lines' names, nodes, connector labels, badges."""
     b = _Builder(measure)
-    router = Router(doc, diagram_id)
     edges = doc.edges(diagram_id)
-    routes = router.route_all(edges)
+    routes = Router(doc, diagram_id).route_all(edges)
     bounds = diagram_bounds(doc, diagram_id, routes.values())
-    right = bounds.right
     spans = lane_spans(doc, diagram_id)
-    height = spans[-1][2] if spans else 0.0
-
-    for lane, top, bottom in spans:
-        band = Rect(0.0, top, right, bottom - top)
-        b.add("rect", band, fill=theme.LANE_FILL.get(lane.role, theme.PAPER))
-        header = Rect(0.0, top, LANE_HEADER_WIDTH, bottom - top)
-        b.add("rect", header, fill=theme.LANE_HEADER_FILL.get(lane.role, "#e9ecef"))
-        edge = [(LANE_HEADER_WIDTH, top), (LANE_HEADER_WIDTH, bottom)]
-        b.add(
-            "line",
-            Rect(LANE_HEADER_WIDTH, top, 0, bottom - top),
-            stroke=HEADER_EDGE,
-            width=0.6,
-            points=edge,
-        )
-        size = theme.LANE_TITLE_SIZE
-        box = Rect(14.0, top + 6, LANE_HEADER_WIDTH - 24, bottom - top - 12)
-        b.lines(clean(lane.name), box, "bold", size, theme.INK, "left")
-        rule = [(0.0, bottom), (right, bottom)]
-        b.add("line", Rect(0, bottom, right, 0), stroke=BORDER, width=0.6, points=rule)
-
-    x = LANE_HEADER_WIDTH
-    stages: list[tuple[str, float, float]] = []
-    for stage in doc.stages(diagram_id):
-        cell = Rect(
-            x + 1, -STAGE_HEADER_HEIGHT + 2, stage.width - 2, STAGE_HEADER_HEIGHT - 6
-        )
-        b.add("rect", cell, fill=STAGE_FILL, stroke=HEADER_EDGE, width=0.6, radius=5)
-        stages.append((" ".join(clean(stage.name).split()), x, x + stage.width))
-        x += stage.width
-        if height:
-            b.add(
-                "line",
-                Rect(x, 0, 0, height),
-                stroke="#c4cbd3",
-                width=0.6,
-                dash=DASHES["dash"],
-                points=[(x, 0.0), (x, height)],
-            )
-
-    bottoms = {lane.id: bottom for lane, _, bottom in spans}
-    line_kinds: set[str] = set()
-    line_tags = _Builder(measure)
-    for line in doc.lines(diagram_id):
-        y = bottoms.get(line.below_lane_id)
-        if y is None:
-            continue
-        line_kinds.add(line.kind)
-        colour, dash = theme.LINE_STYLE.get(line.kind, (theme.MUTED_INK, "dash"))
-        b.add(
-            "line",
-            Rect(0, y - 1, right, 2),
-            stroke=colour,
-            width=1.5,
-            dash=DASHES[dash],
-            points=[(0.0, y), (right, y)],
-        )
-        size = theme.LINE_LABEL_SIZE
-        name = LINE_KINDS[line.kind].name
-        w = measure(name, "bold", size) + 10
-        tag = Rect(
-            LANE_HEADER_WIDTH + 8, y - size * LINE_HEIGHT - 5, w, size * LINE_HEIGHT + 2
-        )
-        line_tags.add("rect", tag, fill=theme.PAPER, radius=3)
-        line_tags.lines(name, tag, "bold", size, colour, max_lines=1)
-
-    captions: list[tuple[str, Sequence[Point]]] = []
-    for edge in edges:
-        points = routes[edge.id]
-        if len(points) < 2:
-            continue
-        colour, dash = theme.EDGE_STYLE.get(edge.kind, (theme.EDGE_INK, "solid"))
-        b.add(
-            "line",
-            _box(points).inset(-2),
-            stroke=colour,
-            width=1.0,
-            dash=DASHES[dash],
-            points=points,
-        )
-        head = arrow_head(points, 9.0)
-        ops: list[PathOp] = [("M", *head[0]), ("L", *head[1]), ("L", *head[2]), ("Z",)]
-        b.add("path", _box(head), fill=colour, stroke=colour, width=0.5, ops=ops)
-        text = edge_caption(edge)
-        if text:
-            captions.append((text, points))
-
-    b.prims += line_tags.prims  # names of the lines stay readable over connectors
-    gaps = gaps_by_target(doc, diagram_id)
-    ratings: dict[str, list[int]] = {}
-    for a in doc.annotations(diagram_id):
-        if isinstance(a.body, QualityRating):
-            ratings.setdefault(a.target_id, []).append(a.body.rating)
-    markers: set[str] = set()
-    badges = []
-    for node in doc.nodes(diagram_id):
-        look = theme.node_look(node)
-        r = node_rect(node)
-        b.add(
-            "path",
-            r,
-            fill=look.fill,
-            stroke=look.stroke,
-            width=0.9,
-            ops=shape_path(look.shape, r, theme.CORNER_RADIUS),
-        )
-        details = shape_details(look.shape, r)
-        if details:
-            b.add("path", r, stroke=look.stroke, width=0.9, ops=details)
-        b.lines(
-            clean(node.label),
-            text_box(look.shape, r),
-            "regular",
-            theme.LABEL_SIZE,
-            look.text,
-        )
-        for badge in node_badges(node, gaps.get(node.id, ())):
-            markers.add(badge.kind)
-            badges.append(badge)
-        # quality ratings: dots on the bottom edge from the right, as on the canvas
-        for i, rating in enumerate(ratings.get(node.id, ())):
-            markers.add("quality")
-            cx, cy = node.x + node.width - 8.0 - i * 11, node.y + node.height
-            badges.append(
-                Badge("quality", "", theme.rating_colour(rating), cx, cy, 9, 9)
-            )
-    if any(e.id in gaps for e in edges):
+    _lanes(b, spans, bounds.right)
+    stages = _stages(b, doc, diagram_id, spans[-1][2] if spans else 0.0)
+    line_kinds, line_tags = _dividers(b, doc, diagram_id, spans, bounds.right)
+    captions = _connectors(b, edges, routes)
+    b.prims += line_tags  # the lines' names stay readable over connectors
+    markers, badges = _nodes(b, doc, diagram_id)
+    if any(e.id in gaps_by_target(doc, diagram_id) for e in edges):
         markers.add("gap")
-
     for text, points in captions:
         _caption(b, text, points, measure)
     for badge in badges:
@@ -303,6 +181,157 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
         stages=stages,
         strings=sum(p.kind in ("text", "badge") for p in b.prims),
     )
+
+
+def _lanes(b: _Builder, spans, right: float) -> None:
+    """Bands, headers with wrapped names, the header edge and the lane rules."""
+    for lane, top, bottom in spans:
+        b.add(
+            "rect",
+            Rect(0.0, top, right, bottom - top),
+            fill=theme.LANE_FILL.get(lane.role, theme.PAPER),
+        )
+        b.add(
+            "rect",
+            Rect(0.0, top, LANE_HEADER_WIDTH, bottom - top),
+            fill=theme.LANE_HEADER_FILL.get(lane.role, "#e9ecef"),
+        )
+        b.add(
+            "line",
+            Rect(LANE_HEADER_WIDTH, top, 0, bottom - top),
+            stroke=HEADER_EDGE,
+            width=0.6,
+            points=[(LANE_HEADER_WIDTH, top), (LANE_HEADER_WIDTH, bottom)],
+        )
+        box = Rect(14.0, top + 6, LANE_HEADER_WIDTH - 24, bottom - top - 12)
+        b.lines(clean(lane.name), box, "bold", theme.LANE_TITLE_SIZE, theme.INK, "left")
+        b.add(
+            "line",
+            Rect(0, bottom, right, 0),
+            stroke=BORDER,
+            width=0.6,
+            points=[(0.0, bottom), (right, bottom)],
+        )
+
+
+def _stages(b: _Builder, doc: Document, diagram_id: str, height: float):
+    """Header cells and dashed column edges; names are drawn per page (render)."""
+    x = LANE_HEADER_WIDTH
+    stages: list[tuple[str, float, float]] = []
+    for stage in doc.stages(diagram_id):
+        cell = Rect(
+            x + 1, -STAGE_HEADER_HEIGHT + 2, stage.width - 2, STAGE_HEADER_HEIGHT - 6
+        )
+        b.add("rect", cell, fill=STAGE_FILL, stroke=HEADER_EDGE, width=0.6, radius=5)
+        stages.append((" ".join(clean(stage.name).split()), x, x + stage.width))
+        x += stage.width
+        if height:
+            b.add(
+                "line",
+                Rect(x, 0, 0, height),
+                stroke="#c4cbd3",
+                width=0.6,
+                dash=DASHES["dash"],
+                points=[(x, 0.0), (x, height)],
+            )
+    return stages
+
+
+def _dividers(b: _Builder, doc: Document, diagram_id: str, spans, right: float):
+    """Dividing lines under their lanes; their name tags, to be drawn later."""
+    bottoms = {lane.id: bottom for lane, _, bottom in spans}
+    kinds: set[str] = set()
+    tags = _Builder(b.measure)
+    size = theme.LINE_LABEL_SIZE
+    for line in doc.lines(diagram_id):
+        y = bottoms.get(line.below_lane_id)
+        if y is None:
+            continue
+        kinds.add(line.kind)
+        colour, dash = theme.LINE_STYLE.get(line.kind, (theme.MUTED_INK, "dash"))
+        b.add(
+            "line",
+            Rect(0, y - 1, right, 2),
+            stroke=colour,
+            width=1.5,
+            dash=DASHES[dash],
+            points=[(0.0, y), (right, y)],
+        )
+        name = LINE_KINDS[line.kind].name
+        w = b.measure(name, "bold", size) + 10
+        tag = Rect(
+            LANE_HEADER_WIDTH + 8, y - size * LINE_HEIGHT - 5, w, size * LINE_HEIGHT + 2
+        )
+        tags.add("rect", tag, fill=theme.PAPER, radius=3)
+        tags.lines(name, tag, "bold", size, colour, max_lines=1)
+    return kinds, tags.prims
+
+
+def _connectors(b: _Builder, edges, routes) -> list[tuple[str, Sequence[Point]]]:
+    """Routed lines with arrowheads; returns the captions to draw on top."""
+    captions: list[tuple[str, Sequence[Point]]] = []
+    for edge in edges:
+        points = routes[edge.id]
+        if len(points) < 2:
+            continue
+        colour, dash = theme.EDGE_STYLE.get(edge.kind, (theme.EDGE_INK, "solid"))
+        b.add(
+            "line",
+            _box(points).inset(-2),
+            stroke=colour,
+            width=1.0,
+            dash=DASHES[dash],
+            points=points,
+        )
+        head = arrow_head(points, 9.0)
+        ops: list[PathOp] = [("M", *head[0]), ("L", *head[1]), ("L", *head[2]), ("Z",)]
+        b.add("path", _box(head), fill=colour, stroke=colour, width=0.5, ops=ops)
+        if text := edge_caption(edge):
+            captions.append((text, points))
+    return captions
+
+
+def _nodes(b: _Builder, doc: Document, diagram_id: str):
+    """Shapes with their details and wrapped labels; returns the badge kinds
+    used and the badges, which are drawn last."""
+    gaps = gaps_by_target(doc, diagram_id)
+    ratings: dict[str, list[int]] = {}
+    for a in doc.annotations(diagram_id):
+        if isinstance(a.body, QualityRating):
+            ratings.setdefault(a.target_id, []).append(a.body.rating)
+    markers: set[str] = set()
+    badges: list[Badge] = []
+    for node in doc.nodes(diagram_id):
+        look = theme.node_look(node)
+        r = node_rect(node)
+        b.add(
+            "path",
+            r,
+            fill=look.fill,
+            stroke=look.stroke,
+            width=0.9,
+            ops=shape_path(look.shape, r, theme.CORNER_RADIUS),
+        )
+        if details := shape_details(look.shape, r):
+            b.add("path", r, stroke=look.stroke, width=0.9, ops=details)
+        b.lines(
+            clean(node.label),
+            text_box(look.shape, r),
+            "regular",
+            theme.LABEL_SIZE,
+            look.text,
+        )
+        for badge in node_badges(node, gaps.get(node.id, ())):
+            markers.add(badge.kind)
+            badges.append(badge)
+        # quality ratings: dots on the bottom edge from the right, as on the canvas
+        for i, rating in enumerate(ratings.get(node.id, ())):
+            markers.add("quality")
+            cx, cy = node.x + node.width - 8.0 - i * 11, node.y + node.height
+            badges.append(
+                Badge("quality", "", theme.rating_colour(rating), cx, cy, 9, 9)
+            )
+    return markers, badges
 
 
 def _box(points: Sequence[Point]) -> Rect:
