@@ -6,7 +6,7 @@ built and dropped inside each call so no networkx object leaves the package.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -42,8 +42,8 @@ def reachable(
     succ, pred = g._succ, g._pred  # read only; cheaper than views in this loop
     frontier = [
         u
-        for u in nodes
-        if u not in reached and may_feed(u) and not reached.isdisjoint(succ[u])
+        for u in set(nodes).difference(reached)
+        if may_feed(u) and not reached.isdisjoint(succ[u])
     ]
     feeding = set(frontier)
     while frontier:
@@ -87,12 +87,17 @@ def back_edges(g: nx.DiGraph, loops: Sequence[Sequence[str]]) -> set[Pair]:
 
 
 def connected_to(
-    nodes: Iterable[str], pairs: Iterable[Pair], anchors: set[str]
+    nodes: Iterable[str],
+    pairs: Iterable[Pair],
+    anchors: set[str],
+    leave_out: Iterable[str] = (),
 ) -> set[str]:
-    """Nodes joined to an anchor through `pairs` taken as undirected links."""
+    """Nodes joined to an anchor through `pairs` taken as undirected links, never
+    passing through the nodes left out."""
     g = nx.Graph()
     g.add_nodes_from(nodes)
     g.add_edges_from(pairs)
+    g.remove_nodes_from(leave_out)
     out: set[str] = set()
     for component in nx.connected_components(g):
         if not anchors.isdisjoint(component):
@@ -111,7 +116,7 @@ def longest_path(
     """The path with the greatest total node time; when no node has a time, the
     one with the most nodes. On ties, the first found (insertion order).
 
-    `g`'s edges carry the target node's time as "time" (see `timed_edges`).
+    `g`'s edges carry the target node's time as "time" (see `timed_digraph`).
     Loops (as found by `cycles`, each ordered) are walked once: the connectors
     that close them (`back_edges`) are left out while the path is found.
     """
@@ -127,18 +132,26 @@ def longest_path(
         path = nx.dag_longest_path(g, weight="time" if timed else "", default_weight=1)
     finally:
         g.remove_node(_ROOT)
-        g.add_edges_from(timed_edges(back, time))
+        g.add_weighted_edges_from(((a, b, time[b]) for a, b in back), weight="time")
     path = path[1:]  # without the root
     return (sum(time[v] for v in path), path)
 
 
-def timed_edges(
-    pairs: Iterable[Pair], time: Mapping[str, float]
-) -> Iterator[tuple[str, str, dict[str, float]]]:
-    """Edges that carry their target's time, for `longest_path` (a generator:
-    networkx copies each edge's data, so nothing here needs to outlive it)."""
-    shared = {t: {"time": t} for t in set(time.values())}
-    return ((a, b, shared[time[b]]) for a, b in pairs)
+def timed_digraph(
+    nodes: Iterable[str],
+    sources: Sequence[str],
+    targets: Sequence[str],
+    time: Mapping[str, float],
+) -> nx.DiGraph:
+    """A directed graph whose edges carry their target's time as "time", for
+    `longest_path`; node insertion order is kept, so searches are stable."""
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    g.add_weighted_edges_from(
+        zip(sources, targets, map(time.__getitem__, targets), strict=True),
+        weight="time",
+    )
+    return g
 
 
 def simple_paths(

@@ -12,6 +12,7 @@ from collections import Counter
 from operator import attrgetter
 
 from blueprint.model import Annotation
+from blueprint.model.entities import ANNOTATION_BODIES
 
 from .checks import CHECKS, run_checks
 from .facts import Facts
@@ -23,11 +24,16 @@ from .softchecks import run_soft_rules, soft_rules
 from .summaries import gap_summary, quality_summary, servqual_summary
 
 _CHECK_ORDER = {c: i for i, c in enumerate(CHECKS)}
+_BODY = attrgetter("body")
+_KIND_OF = {body: kind for kind, body in ANNOTATION_BODIES.items()}
 
 
 def _counts(facts: Facts, annotations: tuple[Annotation, ...]) -> Counts:
     nodes = facts.g.nodes
-    kinds = Counter(a.body.kind for a in annotations)
+    kinds = {
+        _KIND_OF[body]: n
+        for body, n in Counter(map(type, map(_BODY, annotations))).items()
+    }
     return Counts(
         nodes=len(nodes),
         edges=len(facts.g.edges) + len(facts.g.dangling),
@@ -37,10 +43,10 @@ def _counts(facts: Facts, annotations: tuple[Annotation, ...]) -> Counts:
         fail_points=sum(map(attrgetter("fail_point"), nodes)),
         wait_points=sum(map(attrgetter("wait_point"), nodes)),
         contacts=len(facts.crossing("interaction")),
-        gap_annotations=kinds["gap"],
-        quality_annotations=kinds["quality"],
-        servqual_annotations=kinds["servqual"],
-        note_annotations=kinds["note"],
+        gap_annotations=kinds.get("gap", 0),
+        quality_annotations=kinds.get("quality", 0),
+        servqual_annotations=kinds.get("servqual", 0),
+        note_annotations=kinds.get("note", 0),
     )
 
 
@@ -79,7 +85,9 @@ def _analyse_parts(parts: DiagramParts) -> DiagramAnalysis:
     )
 
 
-def _project(snap_parts: tuple[DiagramParts, ...], diagrams: list[DiagramAnalysis]):
+def _project(
+    snap_parts: tuple[DiagramParts, ...], diagrams: list[DiagramAnalysis]
+) -> ProjectAnalysis:
     every = [a for p in snap_parts for a in p.annotations]
     total = Counts()
     for d in diagrams:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from blueprint.model import Annotation
 
@@ -133,9 +134,13 @@ def unsupported_customer_actions(facts: Facts) -> Iterator[Finding]:
         return  # a model without those lanes (e.g. the Gaps model): nothing to test
     role = facts.role
     anchors = {n for n in facts.ids if role[n] in SUPPORT_ROLES}
-    others = (n for n in facts.ids if n not in facts.customer)
     # non-customer nodes joined to a support-side node without passing a customer
-    backed = algorithms.connected_to(others, facts.staff_pairs(), anchors)
+    backed = algorithms.connected_to(
+        facts.ids,
+        chain(facts.flow_pairs, facts.other_pairs),
+        anchors,
+        leave_out=facts.customer,
+    )
     supported = {c for c, other, _ in facts.customer_links if other in backed}
     for n in facts.customer_actions:
         if n not in supported:
@@ -241,8 +246,9 @@ def flow_cycles(facts: Facts) -> Iterator[Finding]:
 
 
 def fail_points_without_recovery(facts: Facts) -> Iterator[Finding]:
+    successors = facts.successors
     for n in facts.g.nodes:
-        if n.fail_point and n.id not in facts.flow_out:
+        if n.fail_point and not successors[n.id]:
             yield _finding(
                 facts,
                 "fail-point-without-recovery",
@@ -311,12 +317,18 @@ def dangling_edges(facts: Facts) -> Iterator[Finding]:
 def orphan_annotations(
     facts: Facts, annotations: tuple[Annotation, ...]
 ) -> Iterator[Finding]:
+    if facts.g.sound:
+        return  # a Document checked every annotation's target
     nodes, edges = facts.by_id, facts.edge_by_id
     dangling = {e.id for e in facts.g.dangling}
     diagram_id = facts.g.diagram_id
+    # most annotations are on nodes that exist: set those aside cheaply first
+    maybe = [
+        a for a in annotations if a.target_id not in nodes or a.target_kind != "node"
+    ]
     broken = [
         a
-        for a in annotations
+        for a in maybe
         if not (
             (a.target_kind == "node" and a.target_id in nodes)
             or (

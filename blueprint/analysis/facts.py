@@ -6,7 +6,7 @@ here once (with comprehensions: this is the hot path) instead of in every check.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping
 from itertools import chain
 from operator import attrgetter
 
@@ -50,7 +50,7 @@ class Facts:
         nodes = g.nodes
         role = self.role = g.role
         self.lane = g.lane_index
-        self.by_id: dict[str, Node] = g.by_id
+        self.by_id: Mapping[str, Node] = g.by_id
         self.ids = ids = list(self.by_id)  # left to right
         self.position: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
         self.customer = customer = {n for n, r in role.items() if r == "customer"}
@@ -70,9 +70,10 @@ class Facts:
         edges = g.edges
         self.flow_edges = [e for e in edges if e.kind == "flow"]
         flow_edges = self.flow_edges
-        self.flow_pairs = _pairs(flow_edges)
+        flow_sources = list(map(_SOURCE, flow_edges))
+        flow_targets = list(map(_TARGET, flow_edges))
+        self.flow_pairs = list(zip(flow_sources, flow_targets, strict=True))
         self.other_pairs = _pairs([e for e in edges if e.kind != "flow"])
-        self.flow_out = set(map(_SOURCE, flow_edges))
         self.touched = set(chain.from_iterable(self.flow_pairs))
         self.touched.update(chain.from_iterable(self.other_pairs))
         # connectors with exactly one customer end: (customer end, other end, edge)
@@ -86,9 +87,7 @@ class Facts:
         # a step's time in minutes: its duration plus the customer's wait
         self.time = {n.id: (n.duration or 0.0) + (n.wait_time or 0.0) for n in nodes}
         # flow between all nodes, inserted left to right: searches start leftmost
-        self.flow = algorithms.digraph(
-            ids, algorithms.timed_edges(self.flow_pairs, self.time)
-        )
+        self.flow = algorithms.timed_digraph(ids, flow_sources, flow_targets, self.time)
         # networkx's own successor dicts, read only (its views cost more per call
         # than the loops that use them)
         self.successors = self.flow._succ
@@ -121,14 +120,6 @@ class Facts:
                     ]
             self._crossing[line_kind] = found
         return self._crossing[line_kind]
-
-    def staff_pairs(self) -> Iterator[tuple[str, str]]:
-        """Connectors between non-customer nodes, as (source, target)."""
-        customer = self.customer
-        for pairs in (self.flow_pairs, self.other_pairs):
-            for s, t in pairs:
-                if s not in customer and t not in customer:
-                    yield s, t
 
     @property
     def edge_by_id(self) -> dict[str, Edge]:

@@ -16,6 +16,13 @@ from .snapshot import DiagramParts, Source, snapshot
 
 _ID = attrgetter("id")
 _LANE_ID = attrgetter("lane_id")
+
+
+def _by_centre(n: Node) -> tuple[float, float, str]:
+    """Left to right by centre, then top to bottom, then by id (stable)."""
+    return (n.x + n.width / 2, n.y + n.height / 2, n.id)
+
+
 # kinds that annotate the drawing rather than take part in the service
 COMMENT_KINDS = frozenset({"note", "frame"})
 # journey markers: they belong to the journey but are not steps somebody takes
@@ -48,6 +55,7 @@ class DiagramGraph:
     role: Mapping[str, str | None]
     lane_index: Mapping[str, int | None]
     lines: Mapping[str, int]
+    sound: bool = False  # references checked by a Document (see DiagramParts)
 
     @property
     def visibility(self) -> int | None:
@@ -108,19 +116,18 @@ def graph_of(parts: DiagramParts) -> DiagramGraph:
     for lane in lanes:
         spans.append((top, top + lane.height))
         top += lane.height
-    nodes = sorted(
-        parts.nodes,
-        key=lambda n: (n.x + n.width / 2, n.y + n.height / 2, n.id),
-    )
+    nodes = sorted(parts.nodes, key=_by_centre)
     # map/attrgetter/zip run in C: this is the hot path of every re-analysis
     ids = list(map(_ID, nodes))
     lane_ids = list(map(_LANE_ID, nodes))
     by_id = dict(zip(ids, nodes, strict=True))
-    edges = [e for e in parts.edges if e.source_id in by_id and e.target_id in by_id]
+    edges: list[Edge] | tuple[Edge, ...] = parts.edges
     dangling: list[Edge] = []
-    if len(edges) != len(parts.edges):
-        sound = set(map(_ID, edges))
-        dangling = [e for e in parts.edges if e.id not in sound]
+    if not parts.sound:
+        edges = [e for e in edges if e.source_id in by_id and e.target_id in by_id]
+        if len(edges) != len(parts.edges):
+            kept = set(map(_ID, edges))
+            dangling = [e for e in parts.edges if e.id not in kept]
     return DiagramGraph(
         diagram_id=parts.id,
         notation=parts.diagram.notation,
@@ -133,6 +140,7 @@ def graph_of(parts: DiagramParts) -> DiagramGraph:
         role=dict(zip(ids, map(roles.get, lane_ids), strict=True)),
         lane_index=dict(zip(ids, map(index.get, lane_ids), strict=True)),
         lines=_line_indexes(parts, index),
+        sound=parts.sound,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
+from typing import Any
 
 from blueprint.model import Node
 
@@ -43,7 +44,9 @@ def _journey_successors(facts: Facts) -> dict[str, list[str]]:
     return succ
 
 
-def _through_others(flow, start: str, on_journey: set[str]) -> list[str]:
+def _through_others(
+    flow: Mapping[str, Mapping[str, Any]], start: str, on_journey: set[str]
+) -> list[str]:
     """Journey nodes the flow reaches from start through non-journey nodes only."""
     found: list[str] = []
     seen = {start}
@@ -107,9 +110,9 @@ def journeys_and_timing(facts: Facts) -> tuple[tuple[Journey, ...], bool, Timing
     } | contacts.keys()
     journeys = tuple(_journey(p, moments, contacts, time, untimed) for p in paths)
 
-    customer = algorithms.digraph(
-        facts.journey_nodes,
-        algorithms.timed_edges(((a, b) for a, bs in succ.items() for b in bs), time),
+    links = [(a, b) for a, bs in succ.items() for b in bs]
+    customer = algorithms.timed_digraph(
+        facts.journey_nodes, [a for a, _ in links], [b for _, b in links], time
     )
     customer_loops = sorted(
         (facts.ordered(c) for c in algorithms.cycles(customer)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from blueprint.model import (
     Annotation,
@@ -28,7 +29,13 @@ from blueprint.model import (
 
 @dataclass(frozen=True, eq=False)
 class DiagramParts:
-    """One diagram's entities: lanes in stacking order, annotations in their order."""
+    """One diagram's entities: lanes in stacking order, annotations in their order.
+
+    `sound` is True when the entities come from a Document, whose `apply`
+    validates every reference (edge ends, lanes, annotation targets) on every
+    change: the analysis then skips looking for broken references. Parts built
+    from raw entities are not sound, and broken references become findings.
+    """
 
     diagram: Diagram
     lanes: tuple[Lane, ...]
@@ -36,6 +43,7 @@ class DiagramParts:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     annotations: tuple[Annotation, ...]
+    sound: bool = False
 
     @property
     def id(self) -> str:
@@ -104,6 +112,7 @@ def _from_document(doc: Document, diagram_id: str | None) -> Snapshot:
             tuple(doc.nodes(d.id)),
             tuple(doc.edges(d.id)),
             tuple(doc.annotations(d.id)),
+            sound=True,
         )
         for d in diagrams
     )
@@ -130,7 +139,7 @@ def _from_entities(entities: Iterable[Entity], diagram_id: str | None) -> Snapsh
         if not diagrams:
             raise _missing(diagram_id)
 
-    def of(kind: type, d: Diagram) -> list:
+    def of(kind: type, d: Diagram) -> list[Any]:
         return groups[kind].get(d.id, [])
 
     parts = tuple(

@@ -138,10 +138,11 @@ def flag_owned(facts: Facts, rule: SoftRule, notes: Annotations) -> Iterator[Fin
     flagged = [n for n in facts.g.nodes if getattr(n, rule.flag, False)]
     if not flagged:
         return
+    ids = {n.id for n in flagged}
     owned = {
         a.target_id
         for a in notes
-        if type(a.body) is GapFinding and a.body.owner.strip()
+        if a.target_id in ids and type(a.body) is GapFinding and a.body.owner.strip()
     }
     for n in flagged:
         if n.id not in owned:

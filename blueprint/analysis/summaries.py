@@ -42,7 +42,8 @@ def _five(counts: list[int]) -> tuple[int, int, int, int, int]:
 
 
 def _bodies(annotations: Iterable[Annotation], kind: type[B]) -> list[B]:
-    return [a.body for a in annotations if type(a.body) is kind]  # type: ignore[misc]
+    # an exact type test: cheaper than isinstance, and bodies are never subclassed
+    return [a.body for a in annotations if type(a.body) is kind]
 
 
 def gap_summary(annotations: Iterable[Annotation]) -> GapSummary:

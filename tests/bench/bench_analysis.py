@@ -168,37 +168,25 @@ def make_blueprint(nodes: int, edges: int, annotations: int, seed: int = 1):
 
 
 def raw_edge_list(doc: Document, diagram_id: str):
-    """What networkx alone is given: node ids, edge lists by kind (flow edges
-    weighted by their target's time), the customer nodes, the links between
-    non-customer nodes and the flow between customer nodes."""
+    """What networkx alone is given: node ids, the customer nodes, edge lists by
+    kind, the flow between customer nodes, and each node's time (duration + wait)
+    for weighting edges by their target."""
     role = {lane.id: lane.role for lane in doc.lanes(diagram_id)}
     time = {
         n.id: (n.duration or 0.0) + (n.wait_time or 0.0) for n in doc.nodes(diagram_id)
     }
     nodes = [n.id for n in doc.nodes(diagram_id)]
-    node_role = {n.id: role[n.lane_id] for n in doc.nodes(diagram_id)}
+    customer = [n.id for n in doc.nodes(diagram_id) if role[n.lane_id] == "customer"]
+    inside = set(customer)
     edges = [(e.source_id, e.target_id, e.kind) for e in doc.edges(diagram_id)]
     flow = [(a, b) for a, b, k in edges if k == "flow"]
     other = [(a, b) for a, b, k in edges if k != "flow"]
-    customer = [n for n in nodes if node_role[n] == "customer"]
-    inside = set(customer)
-    others = [n for n in nodes if n not in inside]
-    staff = [(a, b) for a, b, _ in edges if a not in inside and b not in inside]
     journey = [(a, b) for a, b in flow if a in inside and b in inside]
 
     def weighted(pairs):
-        return [(a, b, {"time": time[b]}) for a, b in pairs]
+        return [(a, b, time[b]) for a, b in pairs]
 
-    return (
-        nodes,
-        customer,
-        others,
-        (flow, weighted(flow)),
-        other,
-        staff,
-        weighted(journey),
-        time,
-    )
+    return nodes, customer, flow, weighted(flow), other, weighted(journey), time
 
 
 def _longest(g: nx.DiGraph, time) -> int:
@@ -216,19 +204,21 @@ def _longest(g: nx.DiGraph, time) -> int:
     g.add_edges_from((("root",), v, {"time": time[v]}) for v in starts)
     n += len(nx.dag_longest_path(g, weight="time", default_weight=1))
     g.remove_node(("root",))
-    g.add_edges_from((u, v, {"time": time[v]}) for u, v in back)
+    g.add_weighted_edges_from(((u, v, time[v]) for u, v in back), weight="time")
     return n
 
 
 def baseline(raw) -> int:
     """The networkx graphs and calls of one analysis, on the raw edge list."""
-    nodes, customer, others, (flow, weighted_flow), other, staff, journey, time = raw
+    nodes, customer, flow, weighted_flow, other, journey, time = raw
     f = nx.DiGraph()  # the flow graph
     f.add_nodes_from(nodes)
-    f.add_edges_from(weighted_flow)
-    u = nx.Graph()  # support regions
-    u.add_nodes_from(others)
-    u.add_edges_from(staff)
+    f.add_weighted_edges_from(weighted_flow, weight="time")
+    u = nx.Graph()  # support regions: every link, without the customer lane
+    u.add_nodes_from(nodes)
+    u.add_edges_from(flow)
+    u.add_edges_from(other)
+    u.remove_nodes_from(customer)
     n = sum(1 for _ in nx.connected_components(u))
     r = nx.DiGraph()  # reachability
     r.add_nodes_from(nodes)
@@ -238,7 +228,7 @@ def baseline(raw) -> int:
     n += sum(len(layer) for layer in nx.bfs_layers(r, customer[:1]))
     j = nx.DiGraph()  # the customer's journey
     j.add_nodes_from(customer)
-    j.add_edges_from(journey)
+    j.add_weighted_edges_from(journey, weight="time")
     return n + _longest(f, time) + _longest(j, time)
 
 
