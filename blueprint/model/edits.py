@@ -129,10 +129,10 @@ def insert_lane(doc: Document, lane: Lane, index: int) -> Change:
     renumbered = _renumber(lanes)
     tops = _tops(renumbered)
     puts: list[Entity] = [
-        new for new, old in zip(renumbered, lanes, strict=True) if new is not old
+        new
+        for new, old in zip(renumbered, lanes, strict=True)
+        if new is not old or old is lane
     ]
-    if lane not in puts:
-        puts.append(renumbered[index])
     del tops[lane.id]
     return Change(puts=(*puts, *_shift_lanes(doc, tops)))
 

@@ -6,7 +6,6 @@ A Document holds them by id; changing one means replacing it (see changes.py), s
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from dataclasses import dataclass, field, fields, replace
@@ -32,6 +31,7 @@ from .notations import NODE_KINDS, NOTATIONS
 PROJECT_ID = "project"  # the one ProjectInfo of a document
 MAX_TEXT = 2_000_000
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_NUMBER = 1e9  # far beyond any diagram coordinate or duration in minutes
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -51,19 +51,25 @@ def _text(name: str, value: object, *, required: bool = False, limit: int = MAX_
         raise DomainError(name, f"is longer than {limit:,} characters")
     if "\x00" in value:
         raise DomainError(name, "contains a NUL character")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates cannot be saved or shown
+            raise DomainError(name, "contains invalid characters") from None
 
 
 def _number(name: str, value: object, *, low: float | None = None) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    # exact type test: fast on the hot load path, and refuses bools
+    if type(value) is not float and type(value) is not int:
         raise DomainError(name, "must be a number")
-    if not math.isfinite(value):
-        raise DomainError(name, "must be finite")
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also false for NaN; no float overflow
+        raise DomainError(name, f"must be a finite number within ±{MAX_NUMBER:g}")
     if low is not None and value < low:
         raise DomainError(name, f"must be at least {low:g}")
 
 
 def _integer(name: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if type(value) is not int:
         raise DomainError(name, "must be a whole number")
     if not low <= value <= high:
         raise DomainError(name, f"must be from {low} to {high}, not {value}")
@@ -82,7 +88,7 @@ def _colour(name: str, value: object, *, optional: bool = True) -> None:
 
 
 def _bool(name: str, value: object) -> None:
-    if not isinstance(value, bool):
+    if value is not True and value is not False:
         raise DomainError(name, "must be true or false")
 
 

@@ -254,3 +254,22 @@ def test_annotation_on_diagram_must_target_the_diagram(doc):
 
 def test_servqual_gap_is_perception_minus_expectation():
     assert ServqualScore("reliability", 6.5, 5.0).gap == -1.5
+
+
+def test_insert_lane_with_any_order_value(doc):
+    dg = _diagram(doc)
+    lane = Lane(new_id(), dg.id, "Odd order", "other", 80, order=7)
+    inverse = doc.insert_lane(lane, 1)
+    assert doc.lanes(dg.id)[1].id == lane.id
+    doc.apply(inverse)
+    assert lane.id not in doc
+
+
+def test_huge_numbers_and_lone_surrogates_are_domain_errors():
+    with pytest.raises(DomainError, match="node.x"):
+        Node("n", "d", "l", x=10**400)
+    with pytest.raises(DomainError, match="node.x"):
+        Node("n", "d", "l", x=float("nan"))
+    with pytest.raises(DomainError, match="node.label"):
+        Node("n", "d", "l", label="bad \udc80 text")
+    assert Node("n", "d", "l", label="Ωμέγα Привет café 東京 🙂").label
