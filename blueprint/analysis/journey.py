@@ -1,16 +1,15 @@
 """The customer's journeys through a diagram and its timing along paths.
 
 A journey follows flow connectors from customer action to customer action (actions
-and decisions in customer lanes, with start/end markers). Where a
-customer action has no flow straight to another one, the journey continues through
-the onstage/backstage flow after it to the customer actions that flow reaches
-(so both drawing styles read the same). Times are never summed across parallel
-branches: the customer's total is the longest of their paths.
+and decisions in customer lanes, with start/end markers). Where a customer action
+has no flow straight to another one, the journey continues through the staff flow
+after it to the nearest customer actions (fewest steps) that flow reaches, so both
+drawing styles read the same. Times are never summed across parallel branches: the
+customer's total is the longest of their paths.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,31 +35,43 @@ def _journey_successors(facts: Facts) -> dict[str, list[str]]:
     flow = facts.successors
     rank = facts.position.__getitem__
     succ: dict[str, list[str]] = {}
+    dead: set[str] = set()  # staff steps that lead to no customer action
     for a in facts.journey_nodes:
         direct = [b for b in flow[a] if b in on_journey]
         if not direct:
-            direct = _through_others(flow, a, on_journey)
+            direct = _through_others(flow, a, on_journey, dead)
         succ[a] = sorted(direct, key=rank) if len(direct) > 1 else direct
     return succ
 
 
 def _through_others(
-    flow: Mapping[str, Mapping[str, Any]], start: str, on_journey: set[str]
+    flow: Mapping[str, Mapping[str, Any]],
+    start: str,
+    on_journey: set[str],
+    dead: set[str],
 ) -> list[str]:
-    """Journey nodes the flow reaches from start through non-journey nodes only."""
+    """The nearest journey nodes (fewest steps) the flow reaches from start
+    through non-journey nodes only: a breadth-first search that stops at the
+    first level holding any. A search that finds none adds what it walked to
+    `dead`, so later searches skip it (this keeps many searches linear)."""
     found: list[str] = []
-    seen = {start}
-    queue = deque(v for v in flow[start])
-    seen.update(queue)
-    while queue:
-        v = queue.popleft()
-        if v in on_journey:
-            found.append(v)
-            continue
-        for w in flow[v]:
-            if w not in seen:
-                seen.add(w)
-                queue.append(w)
+    walked: list[str] = []
+    level = [v for v in flow[start] if v not in dead]
+    seen = {start, *level}
+    while level and not found:
+        after: list[str] = []
+        for v in level:
+            if v in on_journey:
+                found.append(v)
+                continue
+            walked.append(v)
+            for w in flow[v]:
+                if w not in seen and w not in dead:
+                    seen.add(w)
+                    after.append(w)
+        level = after
+    if not found:
+        dead.update(walked)
     return found
 
 

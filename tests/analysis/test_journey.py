@@ -125,6 +125,22 @@ def test_journey_continues_through_staff_steps():
     assert result.timing.critical_time == 38.0
 
 
+def test_through_staff_steps_the_journey_goes_to_the_nearest_customer_actions():
+    s = Sketch()
+    s.node("order", "customer", 0)
+    s.node("cook", "backstage", 1)
+    s.node("serve", "onstage", 2)
+    s.node("eat", "customer", 3)
+    s.node("pack", "backstage", 3)
+    s.node("bill", "onstage", 4)
+    s.node("pay", "customer", 5)
+    s.flow("order", "cook", "serve", "eat")
+    s.flow("serve", "pack", "bill", "pay")  # further away than "eat"
+    s.flow("eat", "pay")
+    result = s.analyse()
+    assert [j.node_ids for j in result.journeys] == [("order", "eat", "pay")]
+
+
 def test_start_and_end_markers_belong_to_the_journey():
     s = Sketch()
     s.node("start", "customer", 0, kind="start")
