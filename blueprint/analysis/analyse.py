@@ -122,7 +122,8 @@ class Analyser:
 
     Entities are frozen and replaced on every change, so a diagram whose entities
     are the very same objects as last time has the same analysis. The cache keeps
-    those entities alive, so their identities cannot be reused. Thread-safe.
+    those entities alive, so their identities cannot be reused. Thread-safe; off
+    the GUI thread, pass it snapshots taken on the GUI thread, not the Document.
     """
 
     def __init__(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from blueprint.model import Annotation
+from blueprint.model.notations import NOTATIONS
 
 from . import algorithms
 from .facts import Facts, quoted
@@ -113,6 +114,19 @@ CHECKS: dict[str, Check] = {
         ),
     )
 }
+
+
+def describe(check_id: str) -> Check:
+    """Name, severity and explanation of any check a Finding can carry: a built-in
+    check or a notation's soft rule (whose explanation cites its source)."""
+    if check_id in CHECKS:
+        return CHECKS[check_id]
+    for notation in NOTATIONS:
+        for rule in soft_rules(notation):
+            if rule.id == check_id:
+                source = f" ({rule.source})" if rule.source else ""
+                return Check(rule.id, rule.name, "info", rule.explanation + source)
+    raise KeyError(f"no check {check_id!r}")
 
 
 def _finding(

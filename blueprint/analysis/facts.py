@@ -95,9 +95,6 @@ class Facts:
         self._edges_of: dict[str, list[Edge]] | None = None
         self._loops: list[tuple[str, ...]] | None = None
 
-    def node(self, node_id: str) -> Node | None:
-        return self.by_id.get(node_id)
-
     def crossing(self, line_kind: str) -> list[Edge]:
         """Connectors crossing a dividing line (none if the diagram lacks it)."""
         if line_kind not in self._crossing:

@@ -202,6 +202,20 @@ def test_build_graph_is_plain_data_resolved_by_lane_roles():
     assert not any("networkx" in type(v).__module__ for v in vars(g).values())
 
 
+def test_the_graph_helpers_agree_with_the_analysis():
+    s, _ = two_diagrams()
+    s.node("begin", "onstage", 3, kind="start")
+    s.node("remark", "customer", 3, kind="note")
+    g = build_graph(s.doc, s.diagram_id)
+    result = analyse_diagram(s.doc, s.diagram_id)
+    assert sum(map(g.is_customer_action, g.nodes)) == result.counts.customer_actions
+    assert sum(map(g.is_step, g.nodes)) == result.counts.steps
+    assert [n.id for n in g.nodes if g.is_journey_node(n)] == ["order", "begin"]
+    assert not g.is_structural(s.doc.get("remark"))
+    take_cook = next(e for e in s.doc.edges(s.diagram_id) if e.target_id == "cook")
+    assert g.crosses(take_cook, g.visibility) and not g.crosses(take_cook, None)
+
+
 def test_an_empty_project_analyses_cleanly():
     doc = new_from_template("blank")
     result = analyse_project(doc)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from blueprint.analysis import COVERED_BY_BUILT_IN
+from blueprint.analysis import COVERED_BY_BUILT_IN, describe
 from blueprint.analysis.softchecks import RULE_IMPLEMENTATIONS
 from blueprint.model import GapFinding
 from blueprint.model.notations import NOTATIONS
@@ -13,6 +13,19 @@ from .sketch import Sketch
 
 def rule_hits(s: Sketch, rule_id: str) -> list[tuple[str, ...]]:
     return [f.node_ids for f in s.analyse().findings if f.check == rule_id]
+
+
+def test_every_finding_can_be_described_for_a_legend():
+    s = Sketch()
+    s.node("pack", "backstage", 0, fail_point=True)
+    for f in s.analyse().findings:
+        described = describe(f.check)
+        assert described.id == f.check and described.name
+        assert described.severity == f.severity
+    assert describe("unconnected-node").severity == "warning"
+    assert "Shostack" in describe("blueprint.fail_point_owner").explanation
+    with pytest.raises(KeyError):
+        describe("no-such-check")
 
 
 def test_every_rule_check_is_implemented_once():
