@@ -150,8 +150,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     for d in info["diagrams"]:
         notes = ", ".join(f"{n} {k}" for k, n in d["annotations"].items()) or "none"
         print(
-            f"  {d['name']} ({d['notation']}): {d['lanes']} lanes, {d['stages']} stages, "
-            f"{d['nodes']} nodes, {d['edges']} edges; annotations: {notes}"
+            f"  {d['name']} ({d['notation']}): {d['lanes']} lanes, "
+            f"{d['stages']} stages, {d['nodes']} nodes, {d['edges']} edges; "
+            f"annotations: {notes}"
         )
     return EXIT_OK
 
@@ -269,7 +270,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(args.file, screenshot=args.screenshot)
 
 
-# -- parsing ------------------------------------------------------------------------------
+# -- parsing ---------------------------------------------------------------------
 
 
 COMMANDS = ("new", "templates", "info", "check", "convert", "report", "render")

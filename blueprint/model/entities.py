@@ -63,7 +63,7 @@ def _number(name: str, value: object, *, low: float | None = None) -> None:
     if type(value) is not float and type(value) is not int:
         raise DomainError(name, "must be a number")
     if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also false for NaN; no float overflow
-        raise DomainError(name, f"must be a finite number within ±{MAX_NUMBER:g}")
+        raise DomainError(name, f"must be finite and within ±{MAX_NUMBER:g}")
     if low is not None and value < low:
         raise DomainError(name, f"must be at least {low:g}")
 

@@ -40,7 +40,7 @@ TEXT = st.text(
     max_size=20,
 )
 LABEL = TEXT.filter(lambda s: s.strip())
-FINITE = st.floats(allow_nan=False, allow_infinity=False)
+FINITE = st.floats(-1e9, 1e9)  # the model refuses numbers beyond ±1e9
 COLOUR = st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)
 SCALE = st.floats(1, 7)
 

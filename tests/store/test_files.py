@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from blueprint.model import Node
+from blueprint.model import DomainError, Node
 from blueprint.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -108,12 +108,12 @@ def test_save_into_a_missing_folder_is_a_clean_error(tmp_path):
     assert str(info.value).startswith(f"{path}: could not be saved")
 
 
-def test_text_that_cannot_be_utf8_is_a_clean_error_on_save(tmp_path):
+def test_text_that_cannot_be_utf8_never_reaches_a_file(tmp_path):
     doc = sample_document()
-    doc.update("n1", label="bad \ud800 surrogate")
-    with pytest.raises(ProjectFileError, match="not valid Unicode"):
-        save_document(doc, tmp_path / "p.blueprint")
-    assert not list(tmp_path.iterdir())
+    with pytest.raises(DomainError, match="node.label"):
+        doc.update("n1", label="bad \ud800 surrogate")
+    save_document(doc, tmp_path / "p.blueprint")
+    assert load_document(tmp_path / "p.blueprint").state() == doc.state()
 
 
 def test_error_message_is_one_line_naming_the_file(tmp_path):
