@@ -6,6 +6,7 @@ menu bar's mnemonics) and most carry a platform-standard shortcut.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -87,6 +88,18 @@ class Actions(QObject):
         self.export_svg = make(
             "Diagram as &SVG Drawing…", None, tip="Export the current diagram as SVG"
         )
+        self.export_pdf = make(
+            "Diagram as P&DF…", None, tip="Export the current diagram on one PDF page"
+        )
+        self.export_report = make(
+            "Export Re&port…",
+            "export",
+            "Ctrl+Shift+E",
+            tip="Write a PDF report of the project for a client",
+        )
+        self.print_ = make(
+            "Pr&int…", None, Key.Print, tip="Print the current diagram on one page"
+        )
         self.close = make(
             "&Close", "close", Key.Close, "Ctrl+W", tip="Close this project"
         )
@@ -141,8 +154,18 @@ class Actions(QObject):
             "Previous Diagram", None, Key.PreviousChild, "Ctrl+PgUp"
         )
         self.close_tab = make("Close Diagram &Tab")
+        self.start_page = make(
+            "&Start Page", None, tip="Templates, worked examples and recent projects"
+        )
 
         # help
+        self.shortcuts = make(
+            "&Keyboard Shortcuts",
+            None,
+            Key.HelpContents,
+            "Ctrl+/",
+            tip="Every command's keyboard shortcut",
+        )
         self.about = make("&About Blueprint", "about")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -176,6 +199,8 @@ class Actions(QObject):
             self.zoom_reset,
             self.export_png,
             self.export_svg,
+            self.export_pdf,
+            self.print_,
             self.close_tab,
             *self.align.values(),
             *self.distribute.values(),
@@ -226,7 +251,9 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     file.addSeparator()
     file.addActions([a.save, a.save_as])
     export = file.addMenu("&Export")
-    export.addActions([a.export_png, a.export_svg])
+    export.addActions([a.export_png, a.export_svg, a.export_pdf])
+    file.addAction(a.export_report)
+    file.addAction(a.print_)
     file.addSeparator()
     file.addActions([a.close, a.quit])
 
@@ -248,6 +275,7 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_reset])
     view.addSeparator()
     view.addActions([a.next_tab, a.previous_tab, a.close_tab])
+    view.addAction(a.start_page)
     view.addSeparator()
     panels = view.addMenu("&Panels")
     for dock in docks:
@@ -257,6 +285,7 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
 
     bar.addMenu(build_diagram_menu(window))
     help_ = bar.addMenu("&Help")
+    help_.addAction(a.shortcuts)
     help_.addAction(a.about)
 
 
@@ -410,3 +439,25 @@ def connect_actions(window: MainWindow) -> None:
     a.previous_tab.triggered.connect(lambda: _step_tab(window, -1))
     a.close_tab.triggered.connect(lambda: window.close_tab(window.tabs.currentIndex()))
     a.about.triggered.connect(lambda: w.show_about(window))
+    _connect_comfort(window)
+
+
+def _later(module: str, function: str, *args: object) -> Callable[[], None]:
+    """Call a function of a module loaded on first use: the report's module needs
+    reportlab, which the editor need not load to start."""
+
+    def call() -> None:
+        getattr(importlib.import_module(f"blueprint.ui.{module}"), function)(*args)
+
+    return call
+
+
+def _connect_comfort(window: MainWindow) -> None:
+    a = window.actions_
+    a.export_report.triggered.connect(
+        _later("export_report", "show_export_dialog", window)
+    )
+    a.print_.triggered.connect(_later("printing", "print_current", window))
+    a.export_pdf.triggered.connect(_later("printing", "export_pdf", window))
+    a.shortcuts.triggered.connect(_later("shortcuts_sheet", "show_shortcuts", window))
+    a.start_page.triggered.connect(lambda: window.start_page.show_page())

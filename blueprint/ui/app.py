@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QEventLoop, QObject, QPoint, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -14,7 +14,7 @@ from blueprint.model.factory import new_document
 from blueprint.model.templates import TEMPLATES, new_from_template
 from blueprint.resources import resource
 from blueprint.store import ProjectFileError, find_recoveries
-from blueprint.ui import settings
+from blueprint.ui import settings, themes
 from blueprint.ui.canvas import DiagramScene
 from blueprint.ui.dialogs.about import AboutDialog
 from blueprint.ui.dialogs.preferences import PreferencesDialog
@@ -97,11 +97,12 @@ QMenuBar::item:selected { background: #eef1f4; }
 """
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, theme_name: str | None = None) -> None:
+    """The Fusion style with the chrome of a theme (the saved one by default)."""
     app.setStyle("Fusion")
-    sheet = STYLE_SHEET.replace("@ICONS@", resource("icons").as_posix())
-    if app.styleSheet() != sheet:  # re-polishing every widget is not free
-        app.setStyleSheet(sheet)
+    if theme_name is None:
+        theme_name = settings.load_preferences().theme
+    themes.apply_theme(app, theme_name, STYLE_SHEET)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -113,6 +114,8 @@ def _same_file(a: str, b: str) -> bool:
 
 class Workspace(QObject):
     """The open windows, and what creates, finds and closes them."""
+
+    preferences_changed = Signal()  # after new preferences were saved and applied
 
     def __init__(self, prompts: Prompts | None = None) -> None:
         super().__init__()
@@ -148,6 +151,12 @@ class Workspace(QObject):
         self.windows.append(window)
         window.show()
         return window
+
+    def show_session(
+        self, session: Session, origin: MainWindow | None = None
+    ) -> MainWindow:
+        """Show a session made elsewhere (an example's unsaved copy, say)."""
+        return self._show(session, origin)
 
     def new_project(
         self, origin: MainWindow | None = None, template: str | None = None
@@ -260,8 +269,12 @@ class Workspace(QObject):
     def apply_preferences(self, prefs: settings.Preferences) -> None:
         self.preferences = prefs
         settings.save_preferences(prefs)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, prefs.theme)
         for window in self.windows:
             window.apply_preferences()
+        self.preferences_changed.emit()
 
     def show_about(self, origin: QWidget | None) -> None:
         AboutDialog(origin).exec()
@@ -352,7 +365,7 @@ def run(path: str | None = None, screenshot: str | None = None) -> int:
     if path is not None:
         workspace.open_path(path)
     if not workspace.windows:
-        workspace.new_project()
+        workspace.new_project().start_page.show_page()
     app.setQuitOnLastWindowClosed(True)
     return app.exec()
 

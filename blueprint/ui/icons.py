@@ -18,13 +18,15 @@ from blueprint import theme
 from blueprint.model.notations import NODE_KINDS
 from blueprint.resources import resource
 from blueprint.ui.canvas import style
+from blueprint.ui.themes import themed_icon
 
 
 @cache
 def icon(name: str) -> QIcon:
-    """A toolbar or menu icon by name (resources/icons/NAME.svg); empty if missing."""
+    """A toolbar or menu icon by name (resources/icons/NAME.svg); empty if missing.
+    Glyphs are drawn in the chrome theme's ink, also after the theme changes."""
     path = resource("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    return themed_icon(path) if path.is_file() else QIcon()
 
 
 def app_icon() -> QIcon:

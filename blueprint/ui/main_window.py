@@ -23,6 +23,7 @@ from blueprint.model import Diagram, EntitiesChanged
 from blueprint.store import ProjectFileError
 from blueprint.ui import settings
 from blueprint.ui.actions import Actions, build_menus, build_toolbar, connect_actions
+from blueprint.ui.annotations import AnnotationUI
 from blueprint.ui.canvas import DiagramScene, DiagramView
 from blueprint.ui.dialogs.prompts import Prompts, Unsaved
 from blueprint.ui.docks.history import HistoryDock
@@ -31,6 +32,7 @@ from blueprint.ui.docks.outline import OutlineDock
 from blueprint.ui.docks.palette import PaletteDock
 from blueprint.ui.icons import app_icon, icon
 from blueprint.ui.session import Session
+from blueprint.ui.start_page import install_start_page
 
 if TYPE_CHECKING:
     from blueprint.ui.app import Workspace
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineDock(lambda: self.prompts, self)
         self.inspector = InspectorDock(self)
         self.history = HistoryDock(self)
+        self.annotation_ui = AnnotationUI(self)  # annotation tabs, register, analysis
         left, right = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -99,10 +102,12 @@ class MainWindow(QMainWindow):
         build_menus(
             self,
             self.actions_,
-            [self.outline, self.palette, self.inspector, self.history],
+            [self.outline, self.palette, self.inspector, self.history]
+            + self.annotation_ui.docks(),
         )
         self.toolbar = build_toolbar(self, self.actions_)
         connect_actions(self)
+        self.annotation_ui.install()
 
         self.path_label = QLabel()
         self.state_label = QLabel()
@@ -119,6 +124,7 @@ class MainWindow(QMainWindow):
         for label in (self.selection_label, self.zoom_label, self.state_label):
             self.statusBar().addPermanentWidget(label)
 
+        self.start_page = install_start_page(self)
         self.set_session(session)
 
     @property
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
         self.history.set_stack(stack)
         self.outline.set_session(session)
         self.inspector.set_session(session)
+        self.annotation_ui.set_session(session)
         session.set_autosave_interval(self.workspace.preferences.autosave_seconds)
         diagrams = session.document.diagrams()
         if diagrams:
@@ -378,6 +385,7 @@ class MainWindow(QMainWindow):
             self._unsubscribe = None
         self.outline.set_session(None)
         self.inspector.set_session(None)
+        self.annotation_ui.set_session(None)
         self.history.set_stack(None)
         self.session.close()
         self.workspace.window_closed(self)

@@ -1,4 +1,14 @@
-"""Preferences, recent files and window layout, kept between runs in QSettings."""
+"""Preferences, recent files and window layout, kept between runs in QSettings.
+
+Keys other features may read (QSettings(ORGANISATION, APPLICATION)):
+- `preferences/colour_blind` (bool): use the colour-blind-safe palette (Okabe & Ito,
+  `theme.CB_*`) for highlights, ratings and severities. Read it as
+  `load_preferences().colour_blind`, or `workspace.preferences.colour_blind` in a
+  window; `Workspace.preferences_changed` tells when it changed.
+- `preferences/theme` ("light" or "dark"): the chrome's theme; the diagram paper
+  stays light whatever it is.
+- `preferences/page_size` ("A4", "A3" or "letter"): the default for reports and print.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +24,8 @@ MAX_RECENT = 10
 
 GRID_RANGE = (2, 100)
 AUTOSAVE_RANGE = (10, 3600)  # seconds
+THEMES = ("light", "dark")
+PAGE_SIZES = ("A4", "A3", "letter")  # the report's names
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,9 @@ class Preferences:
     snap_to_grid: bool = True
     autosave_seconds: int = 60
     author: str = ""
+    theme: str = "light"
+    page_size: str = "A4"
+    colour_blind: bool = False
 
 
 def _settings() -> QSettings:
@@ -43,16 +58,24 @@ def load_preferences() -> Preferences:
         )
     except (TypeError, ValueError):  # a hand-edited settings file
         grid, autosave = default.grid_size, default.autosave_seconds
-    snap = s.value("preferences/snap_to_grid", default.snap_to_grid)
-    if isinstance(snap, str):
-        snap = snap.lower() in ("true", "1", "yes")
     author = s.value("preferences/author", default.author)
+    theme = s.value("preferences/theme", default.theme)
+    page_size = s.value("preferences/page_size", default.page_size)
     return Preferences(
         grid_size=_clamp(grid, GRID_RANGE),
-        snap_to_grid=bool(snap),
+        snap_to_grid=_flag(s.value("preferences/snap_to_grid", default.snap_to_grid)),
         autosave_seconds=_clamp(autosave, AUTOSAVE_RANGE),
         author=author if isinstance(author, str) else "",
+        theme=theme if theme in THEMES else default.theme,
+        page_size=page_size if page_size in PAGE_SIZES else default.page_size,
+        colour_blind=_flag(s.value("preferences/colour_blind", False)),
     )
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, str):  # QSettings' ini files give back strings
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
 
 
 def save_preferences(prefs: Preferences) -> None:
@@ -61,6 +84,9 @@ def save_preferences(prefs: Preferences) -> None:
     s.setValue("preferences/snap_to_grid", prefs.snap_to_grid)
     s.setValue("preferences/autosave_seconds", prefs.autosave_seconds)
     s.setValue("preferences/author", prefs.author)
+    s.setValue("preferences/theme", prefs.theme)
+    s.setValue("preferences/page_size", prefs.page_size)
+    s.setValue("preferences/colour_blind", prefs.colour_blind)
     s.sync()
 
 

@@ -172,7 +172,7 @@ class SceneActions:
         w, h = style.DEFAULT_NODE_SIZE.get(kind, (140.0, 60.0))
         x, y = pos.x() - w / 2, pos.y() - h / 2
         if self.snap_enabled:
-            x, y = snap(x), snap(y)
+            x, y = snap(x, self.grid_size), snap(y, self.grid_size)
         x = max(x, LANE_HEADER_WIDTH + 10)
         lane = lane_at(self.document, self.diagram_id, y + h / 2)
         if lane is None:  # above or below all lanes: into the nearest one

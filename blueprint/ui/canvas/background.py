@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from blueprint import theme
-from blueprint.model.rules import GRID, LANE_HEADER_WIDTH
+from blueprint.model.rules import LANE_HEADER_WIDTH
 
 from . import style
 
@@ -36,9 +36,9 @@ def draw_background(scene: DiagramScene, painter: QPainter, rect: QRectF) -> Non
         ).intersected(rect)
         if not band.isEmpty():
             regions.append((band, theme.LANE_FILL.get(lane.role, "#f8f9fa")))
-    step = GRID
+    step = grid = scene.grid_size
     for factor in GRID_STEPS:
-        step = GRID * factor
+        step = grid * factor
         if step * scale >= 10:
             break
     for area, fill in regions:

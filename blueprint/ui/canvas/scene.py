@@ -23,7 +23,7 @@ from blueprint.model import (
     Lane,
     Node,
 )
-from blueprint.model.rules import LANE_HEADER_WIDTH, lane_spans, stage_spans
+from blueprint.model.rules import GRID, LANE_HEADER_WIDTH, lane_spans, stage_spans
 
 from . import style, tools
 from .actions import SceneActions
@@ -72,6 +72,7 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         self._tool: tools.Tool | None = None
         self._grid_visible = True
         self._snap_enabled = True
+        self._grid_size = GRID
         self.highlight_mode: str | None = None
         # Asked before deleting a lane that holds nodes: (lane, node count, whether
         # its nodes can move to a neighbour) -> "move", "delete" or None to cancel.
@@ -328,6 +329,18 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
     @snap_enabled.setter
     def snap_enabled(self, value: bool) -> None:
         self._snap_enabled = bool(value)
+
+    @property
+    def grid_size(self) -> float:
+        """The grid's spacing in diagram units: what is drawn and what snaps."""
+        return self._grid_size
+
+    @grid_size.setter
+    def grid_size(self, value: float) -> None:
+        if value <= 0:
+            raise ValueError(f"grid size: must be positive, not {value}")
+        self._grid_size = float(value)
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         draw_background(self, painter, rect)

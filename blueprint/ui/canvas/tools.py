@@ -55,7 +55,8 @@ class MoveTool(Tool):
         dx, dy = pos.x() - self.press.x(), pos.y() - self.press.y()
         if self.scene.snap_enabled:  # snap the grabbed node; the others keep offsets
             _, x0, y0 = self.start[self.item.node_id]
-            dx, dy = snap(x0 + dx) - x0, snap(y0 + dy) - y0
+            g = self.scene.grid_size
+            dx, dy = snap(x0 + dx, g) - x0, snap(y0 + dy, g) - y0
         self.moved = self.moved or bool(dx or dy)
         for item, x0, y0 in self.start.values():
             item.setPos(x0 + dx, y0 + dy)
@@ -87,7 +88,7 @@ class ResizeTool(Tool):
         left, top, right, bottom = x, y, x + w, y + h
         px, py = pos.x(), pos.y()
         if self.scene.snap_enabled:
-            px, py = snap(px), snap(py)
+            px, py = snap(px, self.scene.grid_size), snap(py, self.scene.grid_size)
         if "l" in self.handle:
             left = min(px, right - MIN_NODE)
         if "r" in self.handle:
@@ -248,7 +249,9 @@ class LaneResizeTool(Tool):
         scene.addItem(self.guide)
 
     def move(self, pos: QPointF) -> None:
-        y = snap(pos.y()) if self.scene.snap_enabled else pos.y()
+        y = pos.y()
+        if self.scene.snap_enabled:
+            y = snap(y, self.scene.grid_size)
         self.height = max(MIN_LANE, y - self.lane.top)
         bottom = self.lane.top + self.height
         self.guide.setLine(QLineF(0, bottom, self.lane.width, bottom))

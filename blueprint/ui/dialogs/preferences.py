@@ -1,9 +1,11 @@
-"""The Preferences dialog: grid and snapping, autosave interval, the author's name."""
+"""The Preferences dialog: grid and snapping, autosave interval, the author's name,
+theme, colour-blind-safe colours and the default page size."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,7 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint.ui.settings import AUTOSAVE_RANGE, GRID_RANGE, Preferences
+from blueprint.ui.settings import (
+    AUTOSAVE_RANGE,
+    GRID_RANGE,
+    PAGE_SIZES,
+    THEMES,
+    Preferences,
+)
+
+PAGE_SIZE_TITLES = {"A4": "A4", "A3": "A3", "letter": "Letter"}
+THEME_TITLES = {"light": "Light", "dark": "Dark"}
 
 
 class PreferencesDialog(QDialog):
@@ -48,6 +59,21 @@ class PreferencesDialog(QDialog):
         self.author = QLineEdit(prefs.author)
         self.author.setPlaceholderText("Your name, for new projects and reports")
         self.author.setAccessibleName("Author name")
+        self.theme = _choice(THEMES, THEME_TITLES, prefs.theme, "Theme")
+        self.theme.setToolTip(
+            "Colours of menus, panels and dialogs. Diagrams stay on white paper."
+        )
+        self.colour_blind = QCheckBox("Use &colour-blind-safe colours")
+        self.colour_blind.setChecked(prefs.colour_blind)
+        self.colour_blind.setAccessibleName("Colour-blind-safe colours")
+        self.colour_blind.setToolTip(
+            "Ratings, severities and highlights in colours that stay distinct "
+            "with the common colour-vision deficiencies (Okabe & Ito)."
+        )
+        self.page_size = _choice(
+            PAGE_SIZES, PAGE_SIZE_TITLES, prefs.page_size, "Default page size"
+        )
+        self.page_size.setToolTip("The page size reports and printing start with.")
 
         canvas = QGroupBox("Canvas")
         canvas_form = QFormLayout(canvas)
@@ -60,6 +86,11 @@ class PreferencesDialog(QDialog):
         files_form = QFormLayout(files)
         files_form.addRow("&Author name:", self.author)
         files_form.addRow("Secure unsaved work &every:", self.autosave)
+        files_form.addRow("Default &page size:", self.page_size)
+        looks = QGroupBox("Appearance")
+        looks_form = QFormLayout(looks)
+        looks_form.addRow("&Theme:", self.theme)
+        looks_form.addRow("", self.colour_blind)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,6 +100,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(canvas)
         layout.addWidget(files)
+        layout.addWidget(looks)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
@@ -79,4 +111,18 @@ class PreferencesDialog(QDialog):
             snap_to_grid=self.snap.isChecked(),
             autosave_seconds=self.autosave.value(),
             author=self.author.text().strip(),
+            theme=self.theme.currentData(),
+            page_size=self.page_size.currentData(),
+            colour_blind=self.colour_blind.isChecked(),
         )
+
+
+def _choice(
+    keys: tuple[str, ...], titles: dict[str, str], current: str, name: str
+) -> QComboBox:
+    box = QComboBox()
+    for key in keys:
+        box.addItem(titles.get(key, key), key)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.setAccessibleName(name)
+    return box

@@ -93,8 +93,13 @@ class Prompts:
     def export_path(
         self, parent: QWidget | None, suggested: str, suffix: str
     ) -> str | None:
-        kind = {".png": "PNG images (*.png)", ".svg": "SVG drawings (*.svg)"}[suffix]
-        path, _ = QFileDialog.getSaveFileName(parent, "Export Diagram", suggested, kind)
+        kind = {
+            ".png": "PNG images (*.png)",
+            ".svg": "SVG drawings (*.svg)",
+            ".pdf": "PDF documents (*.pdf)",
+        }[suffix]
+        title = "Export as PDF" if suffix == ".pdf" else "Export Diagram"
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kind)
         if not path:
             return None
         return path if path.lower().endswith(suffix) else path + suffix
