@@ -261,16 +261,18 @@ class SceneActions:
         self: DiagramScene,
         mode: str | None = None,
         colours: Mapping[str, str] | None = None,
+        fills: Mapping[str, str] | None = None,
     ) -> None:
         """Emphasise nodes for an analysis: `mode` names the view (set by later
         features such as gaps, critical path or quality) and `colours` maps node
-        ids to a halo colour. No arguments clear it. Badges are always drawn."""
-        self.highlight_mode = mode if colours else None
-        colours = colours or {}
+        ids to a halo colour; `fills` may also paint their bodies (a heat map).
+        No arguments clear it. Badges are always drawn."""
+        self.highlight_mode = mode if colours or fills else None
+        colours, fills = colours or {}, fills or {}
         for node_id, item in self._nodes.items():
-            colour = colours.get(node_id)
-            if item.highlight != colour:
-                item.highlight = colour
+            colour, fill = colours.get(node_id), fills.get(node_id)
+            if item.highlight != colour or item.highlight_fill != fill:
+                item.highlight, item.highlight_fill = colour, fill
                 item.update()
 
     # -- clipboard --------------------------------------------------------------------

@@ -46,6 +46,7 @@ class NodeItem(QGraphicsItem):
         self._badge_key: tuple | None = None
         self.quality: list[str] = []  # dot colours
         self.highlight: str | None = None
+        self.highlight_fill: str | None = None  # a heat map's colour for the body
         self.hovered = False
         self._selected = False
         self._layout_key: tuple | None = None
@@ -191,7 +192,7 @@ class NodeItem(QGraphicsItem):
             painter.setPen(style.pen(self.highlight, 6.0, cosmetic=False))
             painter.setBrush(style.NO_BRUSH)
             painter.drawPath(outline)
-        painter.setBrush(style.brush(look.fill))
+        painter.setBrush(style.brush(self.highlight_fill or look.fill))
         painter.setPen(style.pen(look.stroke, 1.2))
         painter.drawPath(outline)
         deco = style.decoration(self.shape_name, self.w, self.h)
