@@ -36,9 +36,9 @@ def draw_background(scene: DiagramScene, painter: QPainter, rect: QRectF) -> Non
         ).intersected(rect)
         if not band.isEmpty():
             regions.append((band, theme.LANE_FILL.get(lane.role, "#f8f9fa")))
-    step = grid = scene.grid_size
+    step = size = scene.grid_size  # not `grid`: that says whether to draw it
     for factor in GRID_STEPS:
-        step = grid * factor
+        step = size * factor
         if step * scale >= 10:
             break
     for area, fill in regions:
