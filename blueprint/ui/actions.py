@@ -157,6 +157,12 @@ class Actions(QObject):
         self.start_page = make(
             "&Start Page", None, tip="Templates, worked examples and recent projects"
         )
+        self.present = make(
+            "P&resent", None, "F5", tip="Show the diagram full screen, step by step"
+        )
+        self.presentation_steps = make(
+            "Pr&esentation Steps…", None, tip="Choose and order the steps to present"
+        )
 
         # help
         self.shortcuts = make(
@@ -168,6 +174,13 @@ class Actions(QObject):
         )
         self.about = make("&About Blueprint", "about")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.models_help = make(
+            "&Models and Terms",
+            None,
+            tip="Each model, gap, criterion and SERVQUAL dimension, with sources",
+        )
+        self.examples_menu = QMenu("&Examples", window)
+        self.examples_menu.setAccessibleName("Worked examples")
 
         self.find_field = QLineEdit()
         self.find_field.setPlaceholderText("Find a step")
@@ -202,6 +215,8 @@ class Actions(QObject):
             self.export_pdf,
             self.print_,
             self.close_tab,
+            self.present,
+            self.presentation_steps,
             *self.align.values(),
             *self.distribute.values(),
         ]
@@ -277,6 +292,8 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     view.addActions([a.next_tab, a.previous_tab, a.close_tab])
     view.addAction(a.start_page)
     view.addSeparator()
+    view.addActions([a.present, a.presentation_steps])
+    view.addSeparator()
     panels = view.addMenu("&Panels")
     for dock in docks:
         toggle = dock.toggleViewAction()  # type: ignore[attr-defined]
@@ -285,6 +302,9 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
 
     bar.addMenu(build_diagram_menu(window))
     help_ = bar.addMenu("&Help")
+    help_.addAction(a.models_help)
+    help_.addMenu(a.examples_menu)
+    help_.addSeparator()
     help_.addAction(a.shortcuts)
     help_.addAction(a.about)
 
@@ -405,7 +425,7 @@ def _step_tab(window: MainWindow, delta: int) -> None:
 
 def connect_actions(window: MainWindow) -> None:
     a, w = window.actions_, window.workspace
-    a.new.triggered.connect(lambda: w.new_project(window))
+    a.new.triggered.connect(_later("gallery.dialog", "ask_new_project", window))
     a.open.triggered.connect(lambda: w.ask_and_open(window))
     a.recent_menu.aboutToShow.connect(lambda: w.fill_recent_menu(window, a.recent_menu))
     w.fill_template_menu(window, a.template_menu)
@@ -461,3 +481,18 @@ def _connect_comfort(window: MainWindow) -> None:
     a.export_pdf.triggered.connect(_later("printing", "export_pdf", window))
     a.shortcuts.triggered.connect(_later("shortcuts_sheet", "show_shortcuts", window))
     a.start_page.triggered.connect(lambda: window.start_page.show_page())
+    _connect_teaching(window)
+
+
+def _connect_teaching(window: MainWindow) -> None:
+    from blueprint.ui.gallery.examples import fill_examples_menu
+
+    a = window.actions_
+    fill_examples_menu(window.workspace, window, a.examples_menu)
+    a.models_help.triggered.connect(_later("models_help", "show_models_help", window))
+    a.present.triggered.connect(
+        _later("presentation.control", "start_presentation", window)
+    )
+    a.presentation_steps.triggered.connect(
+        _later("presentation.control", "edit_presentation_steps", window)
+    )

@@ -56,6 +56,7 @@ class Session(QObject):
         self._autosave.timeout.connect(self.autosave)
         self.set_autosave_interval(autosave_seconds)
         self._closed = False
+        self.untitled_name = UNTITLED  # the name shown until the project has a file
 
     # -- opening -----------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class Session(QObject):
     def display_name(self) -> str:
         if self.path is not None:
             return os.path.basename(self.path)
-        return UNTITLED
+        return self.untitled_name
 
     # -- changing ----------------------------------------------------------------
 

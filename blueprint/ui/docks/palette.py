@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from blueprint.model.notations import NODE_KINDS, NOTATIONS
 from blueprint.ui.icons import icon, node_kind_icon
+from blueprint.ui.models_help import term_tooltip
 
 try:  # the canvas defines the payload it accepts; the same string until it exists
     from blueprint.ui.canvas import NODE_KIND_MIME
@@ -139,7 +140,7 @@ class PaletteDock(QDockWidget):
             item = QStandardItem(node_kind_icon(kind_id), kind.name)
             item.setData(kind_id, KIND_ROLE)
             item.setData(f"{kind.name} {kind.description} {kind_id}", SEARCH_ROLE)
-            item.setToolTip(f"<b>{kind.name}</b><br>{kind.description}")
+            item.setToolTip(term_tooltip("node_kind", kind_id))
             item.setEditable(False)
             item.setDragEnabled(True)
             self.model.appendRow(item)
