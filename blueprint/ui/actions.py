@@ -112,7 +112,7 @@ class Actions(QObject):
         self.cut = make("Cu&t", "cut", Key.Cut)
         self.copy = make("&Copy", "copy", Key.Copy)
         self.paste = make("&Paste", "paste", Key.Paste)
-        self.duplicate = make("D&uplicate", "duplicate", "Ctrl+D")
+        self.duplicate = make("Dupl&icate", "duplicate", "Ctrl+D")
         self.delete = make("&Delete", "delete", Key.Delete)
         self.select_all = make("Select &All", "select-all", Key.SelectAll)
         self.find = make("&Find…", "find", Key.Find, tip="Find a step by its label")
@@ -140,7 +140,7 @@ class Actions(QObject):
             )
         }
         self.preferences = make(
-            "Pre&ferences…", "preferences", Key.Preferences, "Ctrl+,"
+            "Pr&eferences…", "preferences", Key.Preferences, "Ctrl+,"
         )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
@@ -238,7 +238,7 @@ def build_diagram_menu(window: MainWindow) -> QMenu:
     outline = window.outline
     menu = QMenu("&Diagram", window)
     _proxy(menu, outline.add_action, "&Add Diagram…")
-    _proxy(menu, outline.duplicate_action, "D&uplicate Diagram")
+    _proxy(menu, outline.duplicate_action, "Dupl&icate Diagram")
     rename = _proxy(menu, outline.rename_action, "&Rename Diagram")
     rename.triggered.disconnect()
 
@@ -254,6 +254,20 @@ def build_diagram_menu(window: MainWindow) -> QMenu:
     menu.addSeparator()
     _proxy(menu, outline.delete_action, "&Delete Diagram…")
     return menu
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """The text with a mnemonic no other entry of its menu has (a word's first
+    letter if one is free); `used` collects the letters taken."""
+    starts = [
+        i for i, c in enumerate(text) if c.isalnum() and text[i - 1 : i] in ("", " ")
+    ]
+    rest = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+    for i in starts + rest:
+        if text[i].lower() not in used:
+            used.add(text[i].lower())
+            return f"{text[:i]}&{text[i:]}"
+    return text
 
 
 def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
@@ -279,7 +293,7 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     edit.addSeparator()
     edit.addActions([a.select_all, a.find, a.find_next])
     edit.addSeparator()
-    arrange = edit.addMenu("Arra&nge")
+    arrange = edit.addMenu("Arran&ge")
     arrange.addActions(list(a.align.values()))
     arrange.addSeparator()
     arrange.addActions(list(a.distribute.values()))
@@ -295,9 +309,10 @@ def build_menus(window: MainWindow, a: Actions, docks: list[QWidget]) -> None:
     view.addActions([a.present, a.presentation_steps])
     view.addSeparator()
     panels = view.addMenu("&Panels")
+    used: set[str] = set()
     for dock in docks:
         toggle = dock.toggleViewAction()  # type: ignore[attr-defined]
-        toggle.setText(f"&{toggle.text()}")
+        toggle.setText(with_mnemonic(toggle.text(), used))
         panels.addAction(toggle)
 
     bar.addMenu(build_diagram_menu(window))

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -41,6 +41,7 @@ TAGLINE = (
 EXAMPLE_NOTATION = "service-blueprint"  # every bundled example is a blueprint
 TEMPLATE_COLUMNS = 3
 CARD_ICON = 36
+GALLERY_CARD = 200  # pixels: three templates side by side beside the panels
 CARD_TEXT = 84  # characters of a description on a card; the tooltip has it all
 RECENT_ROWS = 5  # at most this many rows show without scrolling
 
@@ -159,7 +160,7 @@ class StartPage(QScrollArea):
         self.setWidget(page)
 
         outer = QHBoxLayout(page)
-        outer.setContentsMargins(40, 32, 40, 32)
+        outer.setContentsMargins(28, 28, 28, 28)
         column = QVBoxLayout()
         column.setSpacing(22)
         content = QWidget()
@@ -305,7 +306,7 @@ class StartPage(QScrollArea):
         """Show the page even though a diagram is open (start-up without a file)."""
         self._forced = True
         self.sync()
-        first = next(iter(self.template_cards.values()), None)
+        first = self.gallery or next(iter(self.template_cards.values()), None)
         (first or self.open_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dismiss(self) -> None:
@@ -320,6 +321,16 @@ class StartPage(QScrollArea):
         self.setVisible(shown)
         if shown:
             self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        gallery = getattr(self, "gallery", None)
+        if (
+            gallery is not None
+            and watched is gallery
+            and event.type() == QEvent.Type.Resize
+        ):
+            fit_height(gallery)
+        return super().eventFilter(watched, event)
 
     def _tab_changed(self, index: int) -> None:
         if index >= 0:
@@ -357,8 +368,6 @@ class StartPage(QScrollArea):
         self.recent.setFixedHeight(rows * row + 2 * self.recent.frameWidth() + 6)
         self.recent.setVisible(has_recent)
         self.recent_empty.setVisible(not has_recent)
-        if has_recent and self.recent.currentRow() < 0:
-            self.recent.setCurrentRow(0)
         self._recent_buttons()
         diagrams = self.window_.session.document.diagrams()
         closed_all = self.window_.tabs.count() == 0 and bool(diagrams)
@@ -386,7 +395,9 @@ class StartPage(QScrollArea):
     # -- choosing --------------------------------------------------------------------
 
     def new_from_template(self, template_id: str) -> MainWindow:
-        window = self.window_.workspace.new_project(self.window_, template_id)
+        # "blank" is the plain new project of File > New (one generic diagram)
+        template = None if template_id == "blank" else template_id
+        window = self.window_.workspace.new_project(self.window_, template)
         self._went(window)
         return window
 
@@ -450,17 +461,40 @@ class StartPage(QScrollArea):
 
 
 def _gallery(page: StartPage) -> QWidget | None:
-    """The template gallery with previews, when the editor has one."""
+    """The template gallery with previews, when the editor has one, grown to show
+    every card (the page scrolls, not the gallery)."""
     try:
-        from blueprint.ui.gallery import TemplateGallery  # type: ignore[import-not-found]
+        from blueprint.ui.gallery import TemplateGallery
     except ImportError:
         return None
-    gallery = TemplateGallery(page)
-    chosen: Callable[..., object] | None = getattr(gallery, "template_chosen", None)
-    if chosen is None:
+    try:
+        gallery = TemplateGallery(page, card_width=GALLERY_CARD)
+    except TypeError:  # a gallery without a card size
+        gallery = TemplateGallery(page)
+    if not hasattr(gallery, "template_chosen"):
         return None
-    chosen.connect(page.new_from_template)  # type: ignore[attr-defined]
+    gallery.template_chosen.connect(page.new_from_template)
+    gallery.setStyleSheet(
+        "QListView#template_gallery { background: transparent; border: none; }"
+    )
+    gallery.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    gallery.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    gallery.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    gallery.installEventFilter(page)
     return gallery
+
+
+def fit_height(view: QListView) -> None:
+    """Make a wrapping icon view as tall as its laid-out items."""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return
+    view.doItemsLayout()
+    last = view.visualRect(model.index(model.rowCount() - 1, 0))
+    height = last.bottom() + view.verticalOffset() + view.spacing() + 2
+    height += 2 * view.frameWidth()
+    if height > 0 and height != view.height():
+        view.setFixedHeight(height)
 
 
 def install_start_page(window: MainWindow) -> StartPage:
