@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar, Self
 
 from .catalogue import (
@@ -43,8 +43,10 @@ def new_id() -> str:
 
 
 def _text(name: str, value: object, *, required: bool = False, limit: int = MAX_TEXT):
-    if not isinstance(value, str):
+    if value.__class__ is not str:
         raise DomainError(name, "must be text")
+    if not value and not required:
+        return
     if required and not value.strip():
         raise DomainError(name, "must not be empty")
     if len(value) > limit:
@@ -93,7 +95,7 @@ def _bool(name: str, value: object) -> None:
 
 
 def _id(name: str, value: object) -> None:
-    if not isinstance(value, str) or not value or len(value) > 64:
+    if value.__class__ is not str or not 0 < len(value) <= 64:
         raise DomainError(name, "must be a non-empty id of at most 64 characters")
 
 
@@ -102,6 +104,21 @@ class Entity:
 
     kind_name: ClassVar[str]
     id: str
+
+    @classmethod
+    def from_values(cls, *values: Any) -> Self:
+        """cls(*values) with every field given in order, checked the same way, but
+        faster: one dict update instead of a frozen setattr per field (file loading)."""
+        names = cls.__dict__.get("_field_names")
+        if names is None:
+            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+            cls._field_names = names  # type: ignore[attr-defined]
+        if len(values) != len(names):
+            raise DomainError(cls.kind_name, f"needs {len(names)} values")
+        obj = object.__new__(cls)
+        obj.__dict__.update(zip(names, values, strict=True))
+        obj.__post_init__()  # type: ignore[attr-defined]
+        return obj
 
     def evolve(self, **changes: Any) -> Self:
         return replace(self, **changes)  # type: ignore[type-var]
@@ -247,6 +264,9 @@ class Style:
         _colour("style.text", self.text)
 
 
+NO_STYLE = Style()
+
+
 @dataclass(frozen=True)
 class Node(Entity):
     """A step or element; (x, y) is its top-left corner in diagram coordinates."""
@@ -262,7 +282,7 @@ class Node(Entity):
     y: float = 0.0
     width: float = 140.0
     height: float = 60.0
-    style: Style = field(default_factory=Style)
+    style: Style = NO_STYLE
     duration: float | None = None  # minutes
     wait_time: float | None = None  # minutes
     moment_of_truth: bool = False
@@ -280,14 +300,15 @@ class Node(Entity):
         _number("node.y", self.y)
         _number("node.width", self.width, low=10)
         _number("node.height", self.height, low=10)
-        if not isinstance(self.style, Style):
+        if self.style.__class__ is not Style:
             raise DomainError("node.style", "must be a style")
-        for name in ("duration", "wait_time"):
-            value = getattr(self, name)
-            if value is not None:
-                _number(f"node.{name}", value, low=0)
-        for name in ("moment_of_truth", "fail_point", "wait_point"):
-            _bool(f"node.{name}", getattr(self, name))
+        if self.duration is not None:
+            _number("node.duration", self.duration, low=0)
+        if self.wait_time is not None:
+            _number("node.wait_time", self.wait_time, low=0)
+        _bool("node.moment_of_truth", self.moment_of_truth)
+        _bool("node.fail_point", self.fail_point)
+        _bool("node.wait_point", self.wait_point)
 
     @property
     def centre(self) -> tuple[float, float]:

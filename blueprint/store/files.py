@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from blueprint.model import Change, Document, DomainError, ProjectInfo
+from blueprint.model import Document, DomainError, ProjectInfo
+from blueprint.model.document import paused_gc
 
 from .errors import ProjectFileError
 from .migrations import create_schema, migrate
@@ -52,6 +53,11 @@ class Opened:
 
 def read_document(path: Path, conn: sqlite3.Connection) -> Document:
     """Every row through the model's constructors, then the references."""
+    with paused_gc():
+        return _read_document(path, conn)
+
+
+def _read_document(path: Path, conn: sqlite3.Connection) -> Document:
     sa = sa_connect(conn)
     try:
         entities = []
@@ -69,8 +75,7 @@ def read_document(path: Path, conn: sqlite3.Connection) -> Document:
     if not entities or not isinstance(entities[0], ProjectInfo):
         raise ProjectFileError(path, "has no project information")
     try:
-        doc = Document(entities[0])
-        doc.apply(Change(puts=tuple(entities[1:])))
+        doc = Document.from_entities(entities)
     except DomainError as exc:
         raise ProjectFileError(path, f"is inconsistent: {exc}") from None
     return doc

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from blueprint import __version__
-from blueprint.model import Change, Document, DomainError, Entity, ProjectInfo
+from blueprint.model import Document, DomainError, Entity, ProjectInfo
 from blueprint.model.serial import from_dict, to_dict
 
 from .errors import ProjectFileError
@@ -137,9 +137,8 @@ def import_json(data: object, source: str | Path = "<json>") -> Document:
                         diagram_id=diagram.id,
                     )
                 )
-    doc = Document(project)
     try:
-        doc.apply(Change(puts=tuple(entities)))
+        doc = Document.from_entities([project, *entities])
     except DomainError as exc:
         raise _fail(source, "", f"is inconsistent: {exc}") from None
     return doc

@@ -154,7 +154,7 @@ def test_not_json(tmp_path):
         ),
         (
             lambda d: d["diagrams"][0]["nodes"].append(d["diagrams"][0]["nodes"][0]),
-            "puts the same id twice",
+            "appears twice",
         ),
         (
             lambda d: d["diagrams"][0].update(lanes={}),
