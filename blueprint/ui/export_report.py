@@ -89,7 +89,8 @@ class ReportJob(QThread):
         self._stop.set()
 
     def _progress(self, done: int, total: int, what: str) -> None:
-        if self._stop.is_set():
+        # the last call comes once the file is in place: too late to cancel
+        if self._stop.is_set() and done < total:
             raise Cancelled  # write_report removes its unfinished file
         self.progressed.emit(done, total, what)
 
@@ -141,6 +142,7 @@ class ExportReportDialog(QDialog):
 
     report_written = Signal(object)  # ReportResult
     report_failed = Signal(str)
+    report_cancelled = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -365,6 +367,7 @@ class ExportReportDialog(QDialog):
         self._finished()
         self.progress.setValue(0)
         self.status.setText("Cancelled: no file was written.")
+        self.report_cancelled.emit()
 
     def cancel(self) -> None:
         if self.job is not None:

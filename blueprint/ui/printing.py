@@ -72,7 +72,12 @@ def print_diagram(
             painter.setFont(font)
             painter.setPen(QColor(theme.MUTED_INK))
             line = painter.fontMetrics().height()
-            title = f"{document.project.title} — {diagram.name}"
+            project = document.project.title.strip()
+            title = (
+                diagram.name
+                if project in ("", diagram.name)
+                else f"{project} — {diagram.name}"
+            )
             painter.drawText(
                 QRectF(0, 0, area.width(), line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -39,6 +39,11 @@ LIBRARIES = (
     ("networkx", "NetworkX", "BSD-3-Clause", "analysis"),
     ("reportlab", "ReportLab", "BSD", "PDF reports"),
     ("defusedxml", "defusedxml", "PSF-2.0", "safe XML import"),
+    # bundled because the libraries above need them
+    ("shiboken6", "Shiboken6", "LGPL-3.0", "Qt for Python bindings"),
+    ("pillow", "Pillow", "MIT-CMU", "images in PDF reports (ReportLab)"),
+    ("charset-normalizer", "charset-normalizer", "MIT", "text encodings (ReportLab)"),
+    ("typing-extensions", "typing_extensions", "PSF-2.0", "SQLAlchemy"),
 )
 
 

@@ -114,6 +114,7 @@ class OutlineDock(QDockWidget):
 
         bar = QToolBar()
         bar.setObjectName("outline_toolbar")
+        bar.setAccessibleName("Diagram commands")
         bar.setIconSize(bar.iconSize() * 0.75)
         for a in (
             self.add_action,
