@@ -246,10 +246,10 @@ class ModelsPanel(QDialog):
         split.addWidget(left)
         split.addWidget(self.page)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 640])
+        split.setSizes([300, 660])
         layout = QHBoxLayout(self)
         layout.addWidget(split)
-        self.resize(940, 640)
+        self.resize(980, 660)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
 
     def terms(self, kind: str) -> list[str | int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,7 +57,17 @@ class NewProjectDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.gallery, 1)
         layout.addWidget(buttons)
-        self.resize(920, 700)
+        # four cards a row where the screen allows, so every template shows at once
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1110, 660
+        if screen is not None:
+            width = min(width, round(screen.width() * 0.92))
+            height = min(height, round(screen.height() * 0.9))
+        self.resize(width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the cards, not the Create button: arrows and Enter work at once
         self.gallery.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _create_current(self) -> None:

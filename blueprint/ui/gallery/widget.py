@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPen,
@@ -108,29 +109,24 @@ class _CardDelegate(QStyledItemDelegate):
         width = box.width()
         top = box.bottom() + 10
         name_font = QFont(option.font)  # type: ignore[attr-defined]
-        name_font.setPointSizeF(name_font.pointSizeF() * 1.25)
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.2)
         name_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(name_font)
         painter.setPen(QColor(theme.INK))
-        name_height = painter.fontMetrics().height()
-        painter.drawText(
-            QRect(left, top, width, name_height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
-                Qt.TextElideMode.ElideRight,
-                width,
-            ),
+        # a long name takes a second line from the description
+        name_lines = self._draw_wrapped(
+            painter, str(index.data(Qt.ItemDataRole.DisplayRole)), left, top, width, 2
         )
-        text_font = QFont(option.font)  # type: ignore[attr-defined]
-        painter.setFont(text_font)
+        top += name_lines * painter.fontMetrics().lineSpacing() + 4
+        painter.setFont(QFont(option.font))  # type: ignore[attr-defined]
         painter.setPen(QColor(theme.MUTED_INK))
         self._draw_wrapped(
             painter,
             str(index.data(DESCRIPTION_ROLE) or ""),
             left,
-            top + name_height + 4,
+            top,
             width,
+            DESCRIPTION_LINES + 1 - name_lines,
         )
         if focused and not selected:
             painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DotLine))
@@ -139,13 +135,15 @@ class _CardDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _draw_wrapped(painter: QPainter, text: str, left: int, top: int, width: int):
-        """At most DESCRIPTION_LINES lines, the last one elided."""
+    def _draw_wrapped(
+        painter: QPainter, text: str, left: int, top: int, width: int, most: int
+    ) -> int:
+        """At most `most` lines, the last one elided; returns the lines drawn."""
         metrics = painter.fontMetrics()
         layout = QTextLayout(text, painter.font())
         layout.beginLayout()
         lines = []
-        while len(lines) < DESCRIPTION_LINES:
+        while len(lines) < most:
             line = layout.createLine()
             if not line.isValid():
                 break
@@ -161,6 +159,7 @@ class _CardDelegate(QStyledItemDelegate):
                 )
             painter.drawText(left, y + metrics.ascent(), piece)
             y += metrics.lineSpacing()
+        return len(lines)
 
 
 class TemplateGallery(QListView):
@@ -170,7 +169,7 @@ class TemplateGallery(QListView):
     template_chosen = Signal(str)
     current_template_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, card_width: int = 272) -> None:
+    def __init__(self, parent: QWidget | None = None, card_width: int = 252) -> None:
         super().__init__(parent)
         self.setObjectName("template_gallery")
         self.setAccessibleName("Templates")
@@ -187,7 +186,10 @@ class TemplateGallery(QListView):
             "QListView#template_gallery { background: #f6f8fa; border: none; }"
         )
         preview = round((card_width - 2 * CARD_PAD) * 0.56)
-        card = QSize(card_width, CARD_PAD * 2 + preview + 24 + 18 * DESCRIPTION_LINES)
+        line = QFontMetrics(self.font()).lineSpacing()
+        # a name in 1.2x type over three lines of description, or two over two
+        text = round(line * (2 * 1.3 + DESCRIPTION_LINES - 1)) + 14
+        card = QSize(card_width, CARD_PAD * 2 + preview + text)
         self.setItemDelegate(_CardDelegate(card, self))
         self.model_ = QStandardItemModel(self)
         # blank first: Ctrl+N then Enter starts an empty project, as before

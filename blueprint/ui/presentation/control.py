@@ -29,15 +29,13 @@ class EditorState:
     selection: list[str]
     focus: QWidget | None
 
+    def differences(self, other: EditorState) -> list[str]:
+        """The parts that differ (focus aside): empty when the editor is as it was."""
+        names = ("geometry", "layout", "window_state", "tab", "views", "selection")
+        return [n for n in names if getattr(self, n) != getattr(other, n)]
+
     def same_as(self, other: EditorState) -> bool:
-        return (
-            self.geometry == other.geometry
-            and self.layout == other.layout
-            and self.window_state == other.window_state
-            and self.tab == other.tab
-            and self.views == other.views
-            and self.selection == other.selection
-        )
+        return not self.differences(other)
 
 
 def capture(window: MainWindow) -> EditorState:

@@ -92,6 +92,7 @@ class PresentationStepsDialog(QDialog):
         self.resize(560, 560)
 
         self._fill(*arrange(self.steps, diagram.presentation))
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)  # Space ticks at once
 
     def _fill(self, shown: list[str], hidden: list[str]) -> None:
         self.list.clear()
