@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTabWidget,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -23,6 +23,7 @@ from blueprint.analysis import DiagramAnalysis, Finding
 from blueprint.model import Diagram
 from blueprint.ui.session import Session
 
+from .look import STYLE, themed
 from .runner import AnalysisRunner
 from .summary_html import summary_html
 
@@ -91,30 +92,40 @@ class AnalysisDock(QDockWidget):
         head.addWidget(self.state)
         column.addLayout(head)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
         self.findings = QListWidget()
         self.findings.setAccessibleName("Findings")
         self.findings.setWordWrap(True)
         self.findings.setMouseTracking(True)
         self.findings.itemClicked.connect(self._finding_clicked)
         self.findings.currentItemChanged.connect(self._finding_current)
+        self.findings_label = QLabel("Findings")
+        self.findings_label.setObjectName("field_caption")
         self.explanation = QLabel()
         self.explanation.setObjectName("finding_explanation")
         self.explanation.setWordWrap(True)
         page = QWidget()
         page_column = QVBoxLayout(page)
-        page_column.setContentsMargins(0, 6, 0, 0)
+        page_column.setContentsMargins(0, 0, 0, 0)
+        page_column.setSpacing(4)
+        page_column.addWidget(self.findings_label)
         page_column.addWidget(self.findings, 1)
         page_column.addWidget(self.explanation)
         self.summary = QTextBrowser()
+        self.summary.setObjectName("analysis_summary")
         self.summary.setAccessibleName("Summaries")
         self.summary.setOpenLinks(False)
         self.summary.anchorClicked.connect(self._link)
-        self.tabs.addTab(page, "Findings")
-        self.tabs.addTab(self.summary, "Summary")
-        column.addWidget(self.tabs, 1)
+        # side by side under the canvas, one above the other in a side dock
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(page)
+        self.splitter.addWidget(self.summary)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.dockLocationChanged.connect(self._placed)
+        column.addWidget(self.splitter, 1)
         self.setWidget(body)
+        self.setStyleSheet(themed(STYLE))
         self.show_result(None)
 
     # -- following the window ----------------------------------------------------------
@@ -124,6 +135,20 @@ class AnalysisDock(QDockWidget):
         self.session = session
         self.runner.set_document(session.document if session is not None else None)
         self.show_result(None)
+
+    def _placed(self, area: Qt.DockWidgetArea) -> None:
+        side = area in (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.splitter.setOrientation(
+            Qt.Orientation.Vertical if side else Qt.Orientation.Horizontal
+        )
+
+    def restyle(self) -> None:
+        """Follow the chrome's theme (the summary's colours are in its HTML)."""
+        self.setStyleSheet(themed(STYLE))
+        self.show_result(self.runner.result)
 
     def set_diagram(self, diagram_id: str | None) -> None:
         self.runner.set_diagram(diagram_id)
@@ -150,9 +175,11 @@ class AnalysisDock(QDockWidget):
             self.title.setText("No diagram")
             self.state.setText("")
             self.summary.setHtml(
-                "<p style='color:#57606a'>Open a diagram to see its analysis.</p>"
+                themed(
+                    "<p style='color:#57606a'>Open a diagram to see its analysis.</p>"
+                )
             )
-            self.tabs.setTabText(0, "Findings")
+            self.findings_label.setText("Findings")
             self.findings.blockSignals(False)
             return
         diagram = doc.get(result.diagram_id)
@@ -169,7 +196,7 @@ class AnalysisDock(QDockWidget):
             item = QListWidgetItem("No findings: nothing to look at here.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.findings.addItem(item)
-        self.tabs.setTabText(0, f"Findings ({len(result.findings)})")
+        self.findings_label.setText(f"Findings ({len(result.findings)})")
         self.findings.blockSignals(False)
         scroll = self.summary.verticalScrollBar().value()
         self.summary.setHtml(summary_html(doc, result, self.colour_blind))

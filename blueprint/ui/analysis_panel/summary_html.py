@@ -12,15 +12,17 @@ from blueprint.analysis import DiagramAnalysis
 from blueprint.model import Document, Node
 from blueprint.model.catalogue import SCALE_MAX
 
-MUTED = "#57606a"
+from .look import colour, themed
+
 SHORTFALL, SURPLUS = "#cf222e", "#1a7f37"
 STYLE = """
 <style>
+body { color: #1f2328; }
 h3 { margin: 12px 0 4px 0; font-size: 10pt; color: #1f2328; }
 p { margin: 2px 0; }
-td, th { padding: 2px 6px 2px 0; }
+td, th { padding: 2px 8px 2px 0; }
 th { text-align: left; color: #57606a; font-weight: normal; }
-a { color: #0969da; text-decoration: none; }
+a { color: #1f6feb; text-decoration: none; }
 .muted { color: #57606a; }
 </style>
 """
@@ -39,8 +41,9 @@ def signed(value: float) -> str:
     return f"{'+' if value > 0 else '−'}{abs(value):.2f}"
 
 
-def chip(colour: str, text: str = "&nbsp;&nbsp;&nbsp;") -> str:
-    return f"<span style='background:{colour}'>&nbsp;{text}&nbsp;</span>"
+def chip(fill: str, text: str = "&nbsp;&nbsp;&nbsp;") -> str:
+    """A value on its colour (theme colours: dark text reads on all of them)."""
+    return f"<span style='background:{fill}; color:#1f2328'>&nbsp;{text}&nbsp;</span>"
 
 
 def _step(doc: Document, node_id: str, star: bool = False) -> str:
@@ -167,12 +170,12 @@ def servqual(result: DiagramAnalysis) -> str:
                 "not measured</td></tr>"
             )
             continue
-        colour = SHORTFALL if d.score < 0 else SURPLUS
+        tone = colour(SHORTFALL if d.score < 0 else SURPLUS)
         weight = f"{d.mean_weight:g} pts" if d.mean_weight is not None else ""
         out.append(
             f"<tr><td>{escape(d.name)}</td><td>{d.expectation:.2f}</td>"
             f"<td>{d.perception:.2f}</td>"
-            f"<td style='color:{colour}'><b>{signed(d.score)}</b></td>"
+            f"<td style='color:{tone}'><b>{signed(d.score)}</b></td>"
             f"<td>{weight}</td></tr>"
         )
     out.append("</table>")
@@ -204,7 +207,7 @@ def counts(result: DiagramAnalysis) -> str:
 
 
 def summary_html(doc: Document, result: DiagramAnalysis, colour_blind: bool) -> str:
-    return STYLE + "".join(
+    return themed(STYLE) + "".join(
         (
             counts(result),
             journeys(doc, result, colour_blind),

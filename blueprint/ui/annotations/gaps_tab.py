@@ -74,7 +74,6 @@ class GapsTab(AnnotationTab):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Gaps marked here")
-        self.list.setMaximumHeight(130)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._picked)
         column.addWidget(self.list)
@@ -148,6 +147,7 @@ class GapsTab(AnnotationTab):
         self.cause.lineEdit().textEdited.connect(
             lambda text: self._typed(self.cause, "cause", text)
         )
+        self.cause.lineEdit().editingFinished.connect(self._reload_if_invalid)
         self.cause.activated.connect(
             lambda i: self._edit("Change cause", cause=self.cause.itemText(i))
         )
@@ -164,7 +164,8 @@ class GapsTab(AnnotationTab):
         )
         self.severity_chip = QLabel()
         row.addWidget(self.severity)
-        row.addWidget(self.severity_chip, 1)
+        row.addWidget(self.severity_chip)
+        row.addStretch(1)
         form.addRow("Se&verity:", severity_row)
         self.remedy = text_area("Remedy", "What will close the gap")
         self.remedy.textChanged.connect(
@@ -175,6 +176,7 @@ class GapsTab(AnnotationTab):
         self.owner.setAccessibleName("Owner")
         self.owner.setPlaceholderText("Who acts on it")
         self.owner.textEdited.connect(lambda t: self._typed(self.owner, "owner", t))
+        self.owner.editingFinished.connect(self._reload_if_invalid)
         form.addRow("&Owner:", self.owner)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
@@ -216,6 +218,9 @@ class GapsTab(AnnotationTab):
                 self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self.list.setVisible(bool(ids))
+        # as tall as its rows, up to four; then it scrolls
+        rows = sum(self.list.sizeHintForRow(i) for i in range(min(len(ids), 4)))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4)
         self.remove_button.setEnabled(bool(ids))
         if not ids:
             self.hint.setText("No gaps marked here yet.")
@@ -311,6 +316,11 @@ class GapsTab(AnnotationTab):
             return
         key = (self.current_id, merge) if merge else None
         edit_body(self.session, self.current_id, text, merge_key=key, **fields)
+
+    def _reload_if_invalid(self) -> None:
+        """Leaving a field the model refused shows the model's value again."""
+        if any(w.property("invalid") for w in (self.owner, self.cause)):
+            self.refresh()
 
     def _typed(self, widget: QWidget, field: str, text: str) -> None:
         if widget.signalsBlocked() or self.current_id is None:

@@ -35,6 +35,7 @@ MODES: dict[str, str] = {
 }
 ANNOTATED_COLOUR = "#1f6feb"  # the project accent: "this has annotations"
 DIM = 0.22  # opacity of what a mode puts in the background
+TINT = 0.6  # how much of a heat map's colour fills a node's body
 SEVERITY_WORDS = ("minor", "moderate", "serious", "major", "critical")
 RATING_WORDS = {1: "very poor", 4: "neutral", 7: "excellent"}
 
@@ -48,13 +49,26 @@ class Legend:
 
 @dataclass(frozen=True)
 class Highlight:
-    """What a mode does to one diagram: halo colours and what to dim."""
+    """What a mode does to one diagram: halo and body colours, and what to dim."""
 
     mode: str
-    colours: dict[str, str] = field(default_factory=dict)  # node id -> colour
+    colours: dict[str, str] = field(default_factory=dict)  # node id -> halo
+    fills: dict[str, str] = field(default_factory=dict)  # node id -> body colour
     dimmed_nodes: frozenset[str] = frozenset()
     dimmed_edges: frozenset[str] = frozenset()
     legend: Legend | None = None
+
+
+def tint(colour: str, strength: float = TINT) -> str:
+    """A colour mixed with white: a heat map's body colour that text stays
+    readable on, while the halo shows the full colour."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = (round(255 - (255 - c) * strength) for c in (r, g, b))
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
+def _tints(colours: dict[str, str]) -> dict[str, str]:
+    return {n: tint(c) for n, c in colours.items()}
 
 
 def _plural(n: int, word: str) -> str:
@@ -110,6 +124,7 @@ def compute(
         return Highlight(
             mode,
             colours,
+            _tints(colours),
             frozenset(node_ids - worst.keys()),
             frozenset(edge_ids - marked_edges),
             Legend(
@@ -128,9 +143,11 @@ def compute(
                 and body.status != "closed"
             ):
                 worst[a.target_id] = max(worst[a.target_id], body.severity)
+        colours = {n: theme.severity_colour(s, colour_blind) for n, s in worst.items()}
         return Highlight(
             mode,
-            {n: theme.severity_colour(s, colour_blind) for n, s in worst.items()},
+            colours,
+            _tints(colours),
             legend=Legend(
                 "Worst open gap severity",
                 severity_entries(colour_blind),
@@ -149,6 +166,7 @@ def compute(
         return Highlight(
             mode,
             colours,
+            _tints(colours),
             legend=Legend(
                 "Mean quality rating",
                 rating_entries(colour_blind),
@@ -161,6 +179,7 @@ def compute(
     return Highlight(
         mode,
         {n: ANNOTATED_COLOUR for n in nodes},
+        {},
         frozenset(node_ids - nodes),
         frozenset(edge_ids - edges),
         Legend(

@@ -167,7 +167,7 @@ class HighlightController(QObject):
         self.legend.show_legend(self.last.legend)
 
     def _paint(self, scene: DiagramScene, h: Highlight) -> None:
-        scene.set_highlight(h.mode if h.mode != NONE else None, h.colours)
+        scene.set_highlight(h.mode if h.mode != NONE else None, h.colours, h.fills)
         ids = scene.item_ids()
         for node_id in ids["node"]:
             item = scene.node_item(node_id)

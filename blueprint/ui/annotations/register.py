@@ -365,12 +365,14 @@ class RegisterFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
         self.kind = kind
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self.needle = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

@@ -121,6 +121,8 @@ class RegisterDock(QDockWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Register columns: click one to sort")
+        self.table.verticalHeader().setAccessibleName("Register rows")
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -25,6 +25,7 @@ from blueprint.model.catalogue import (
     SERVQUAL_DIMENSIONS,
     Dimension,
 )
+from blueprint.ui.analysis_panel.look import colour
 
 from .tab_base import AnnotationTab
 from .target import add_annotation, edit_body, remove_annotation, signed
@@ -33,9 +34,10 @@ SHORTFALL, SURPLUS, EVEN = "#cf222e", "#1a7f37", "#57606a"
 
 
 def gap_colour(gap: float) -> str:
+    """Red for a shortfall, green for a surplus, in the chrome's theme."""
     if gap <= -0.005:
-        return SHORTFALL
-    return SURPLUS if gap >= 0.005 else EVEN
+        return colour(SHORTFALL)
+    return colour(SURPLUS if gap >= 0.005 else EVEN)
 
 
 def dimension_tooltip(d: Dimension) -> str:
@@ -76,7 +78,8 @@ class ServqualRow:
         self.gap.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
-        top.addWidget(self.measured, 1)
+        top.addWidget(self.measured)
+        top.addStretch(1)
         top.addWidget(self.gap)
         column.addLayout(top)
         values = QGridLayout()
@@ -140,7 +143,7 @@ class ServqualRow:
     def _show_gap(self) -> None:
         if not self.measured.isChecked():
             self.gap.setText("not measured")
-            self.gap.setStyleSheet(f"color: {EVEN};")
+            self.gap.setStyleSheet(f"color: {colour(EVEN)};")
             return
         gap = self.perception.value() - self.expectation.value()
         self.gap.setText(f"P − E  {signed(gap)}")
@@ -239,7 +242,9 @@ class ServqualTab(AnnotationTab):
             )
         text = " · ".join(parts)
         if summary.weights_rescaled:
-            text += "<br><span style='color:#57606a'>Weights do not add up to 100 "
+            text += (
+                f"<br><span style='color:{colour(EVEN)}'>Weights do not add up to 100 "
+            )
             text += "points: they were rescaled.</span>"
         self.summary.setText(text)
 

@@ -184,7 +184,8 @@ def add_annotation(
 def edit_body(
     session: Session,
     annotation_id: str,
-    text: str,
+    undo_text: str,
+    /,
     *,
     merge_key: Hashable = None,
     **fields: object,
@@ -197,7 +198,7 @@ def edit_body(
     body = replace(annotation.body, **fields)  # validates
     return session.update(
         annotation_id,
-        text,
+        undo_text,
         merge_id=MERGE_PROPERTY if merge_key is not None else -1,
         merge_key=merge_key,
         body=body,

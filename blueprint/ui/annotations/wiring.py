@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from blueprint.model import Annotation
 from blueprint.ui import settings
 from blueprint.ui.analysis_panel import AnalysisDock
+from blueprint.ui.analysis_panel.look import COMPACT_TABS, STYLE, themed
 from blueprint.ui.session import Session
 
 from .gaps_tab import GapsTab
-from .highlight import MODES, NONE
+from .highlight import GAP_MODES, MODES, NONE
 from .highlight_view import HighlightController
 from .notes_tab import NotesTab
 from .quality_tab import QualityTab
@@ -34,32 +35,10 @@ from .tab_base import AnnotationTab
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
 
-STYLE = """
-QLabel#annotation_heading { font-weight: 600; color: #1f2328; }
-QLabel#definition, QLabel#field_caption, QLabel#annotation_summary,
-QLabel#finding_explanation { color: #57606a; }
-QLabel#criterion_name { font-weight: 600; color: #24292f; padding-top: 4px; }
-QFrame#annotation_card { background: #ffffff; border: 1px solid #d8dee4;
-    border-radius: 6px; }
-QLabel#analysis_title { font-weight: 600; }
-QTableView#register_table { background: #ffffff; alternate-background-color: #f6f8fa;
-    border: 1px solid #d8dee4; border-radius: 6px; selection-background-color: #ddf4ff;
-    selection-color: #0a3069; }
-QHeaderView::section { background: #eef1f4; color: #57606a; border: none;
-    border-right: 1px solid #d8dee4; padding: 4px 6px; }
-"""
-
 
 def colour_blind_setting(window: MainWindow) -> bool:
-    """The `colour_blind` preference, from the workspace or else from QSettings."""
-    value = getattr(window.workspace.preferences, "colour_blind", None)
-    if value is None:
-        value = QSettings(settings.ORGANISATION, settings.APPLICATION).value(
-            "preferences/colour_blind", False
-        )
-    if isinstance(value, str):
-        return value.lower() in ("true", "1", "yes")
-    return bool(value)
+    """The `colour_blind` preference: heat maps and chips in Okabe & Ito's set."""
+    return bool(window.workspace.preferences.colour_blind)
 
 
 def _submenu(menu_bar_or_menu, title: str) -> QMenu | None:
@@ -68,6 +47,16 @@ def _submenu(menu_bar_or_menu, title: str) -> QMenu | None:
         if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
             return menu
     return None
+
+
+def _with_mnemonic(mode: str, text: str) -> str:
+    """Menu text with an access key: the gap's number, else a letter of its own."""
+    if mode in GAP_MODES:
+        number = str(GAP_MODES[mode])
+        return text.replace(number, f"&{number}", 1)
+    letter = {"none": "No", "severity": "Severity", "quality": "Quality"}
+    word = letter.get(mode, text)
+    return text.replace(word, f"&{word}", 1)
 
 
 class AnnotationUI(QObject):
@@ -87,7 +76,6 @@ class AnnotationUI(QObject):
         ]
         self.tab_index: dict[str, int] = {}
         for tab in self.tabs:
-            tab.setStyleSheet(STYLE)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(tab)
@@ -103,11 +91,9 @@ class AnnotationUI(QObject):
         window.inspector.selection_changed.connect(self._selection_changed)
 
         self.register = RegisterDock(window)
-        self.register.setStyleSheet(STYLE)
         self.register.jump_requested.connect(self.jump_to)
         self.register.export_requested.connect(self.export_register)
         self.analysis = AnalysisDock(window)
-        self.analysis.setStyleSheet(STYLE)
         self.analysis.select_requested.connect(self.select_in_current)
         self.highlight = HighlightController(
             window.current_view, lambda: colour_blind_setting(window), self
@@ -116,6 +102,30 @@ class AnnotationUI(QObject):
         self.highlight_combo = QComboBox()
         self.export_action = QAction("Annotation &Register as CSV…", window)
         window.tabs.currentChanged.connect(lambda _i: self._current_changed())
+        window.workspace.preferences_changed.connect(self.preferences_changed)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        sheet = themed(STYLE)
+        for tab in self.tabs:
+            tab.setStyleSheet(sheet)
+        self.register.setStyleSheet(sheet)
+        self.analysis.restyle()
+        self.window.inspector.tabs.tabBar().setStyleSheet(COMPACT_TABS)
+
+    def preferences_changed(self) -> None:
+        """Theme and colour-blind palette: show everything in the new colours."""
+        self._restyle()
+        colour_blind = colour_blind_setting(self.window)
+        self.quality.colour_blind = colour_blind
+        self.analysis.colour_blind = colour_blind
+        if self.register.model.colour_blind != colour_blind:
+            self.register.model.colour_blind = colour_blind
+            self.register.model.reload()
+        for tab in self.tabs:
+            tab.refresh()
+        self.analysis.restyle()
+        self.highlight.apply()
 
     def docks(self) -> list[QDockWidget]:
         return [self.register, self.analysis]
@@ -128,10 +138,12 @@ class AnnotationUI(QObject):
         w.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.register)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis)
-        w.tabifyDockWidget(w.history, self.analysis)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis)
+        w.tabifyDockWidget(self.register, self.analysis)
         self.analysis.raise_()
-        w.resizeDocks([self.register], [190], Qt.Orientation.Vertical)
+        w.resizeDocks([self.register], [230], Qt.Orientation.Vertical)
+        # five inspector tabs and the gap form need more room than properties
+        w.resizeDocks([w.inspector], [380], Qt.Orientation.Horizontal)
 
         group = QActionGroup(self)
         group.setExclusive(True)
@@ -140,7 +152,7 @@ class AnnotationUI(QObject):
         for mode, text in MODES.items():
             if mode in ("gap1", "severity"):
                 menu.addSeparator()
-            action = menu.addAction(text)
+            action = menu.addAction(_with_mnemonic(mode, text))
             action.setCheckable(True)
             action.setChecked(mode == NONE)
             action.setStatusTip(f"Highlight: {text}")

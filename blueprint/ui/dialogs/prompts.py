@@ -97,8 +97,11 @@ class Prompts:
             ".png": "PNG images (*.png)",
             ".svg": "SVG drawings (*.svg)",
             ".pdf": "PDF documents (*.pdf)",
+            ".csv": "CSV tables (*.csv)",
         }[suffix]
-        title = "Export as PDF" if suffix == ".pdf" else "Export Diagram"
+        title = {".pdf": "Export as PDF", ".csv": "Export as CSV"}.get(
+            suffix, "Export Diagram"
+        )
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kind)
         if not path:
             return None
