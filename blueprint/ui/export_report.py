@@ -203,6 +203,7 @@ class ExportReportDialog(QDialog):
         self.path.setAccessibleName("Report file")
         self.path.textChanged.connect(lambda _t: self._update_buttons())
         browse = QPushButton("&Browse…")
+        browse.setAutoDefault(False)  # Enter exports, wherever the focus is
         browse.setAccessibleName("Choose the report file")
         browse.clicked.connect(self.browse)
         self.open_when_done = QCheckBox("&Open the PDF when done")
@@ -230,7 +231,6 @@ class ExportReportDialog(QDialog):
             "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setAccessibleName("Export the report")
-        self.export_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(
             QDialogButtonBox.StandardButton.Close
         )
@@ -238,20 +238,19 @@ class ExportReportDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel_or_close)
         self.form = [pages, diagrams, sections, output]
 
-        middle = QHBoxLayout()
-        middle.addWidget(diagrams, 1)
-        middle.addWidget(sections, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(pages)
-        layout.addLayout(middle, 1)
+        layout.addWidget(diagrams, 1)
+        layout.addWidget(sections)
         layout.addWidget(output)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(640, 600)
+        self.export_button.setDefault(True)  # now that it is inside the dialog
+        self.resize(600, 640)
         self.fill_diagrams()
 
     # -- options -----------------------------------------------------------------------
@@ -302,6 +301,7 @@ class ExportReportDialog(QDialog):
         self.cancel_button.setText("&Cancel" if running else "&Close")
         for widget in self.form:
             widget.setEnabled(not running)
+        self.progress.setVisible(running)
 
     # -- running -----------------------------------------------------------------------
 

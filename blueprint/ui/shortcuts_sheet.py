@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
+DEVICE_KEYS = Qt.Key.Key_Help.value  # from here on: media, browser and launch keys
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,16 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
+def typeable(seq: QKeySequence) -> bool:
+    """A sequence of keys every keyboard has: not the Help, Back, Open, Save…
+    keys of some keyboards, which Qt's standard shortcuts also bind."""
+    if seq.isEmpty():
+        return False
+    return all(seq[i].key().value < DEVICE_KEYS for i in range(seq.count()))
+
+
 def _keys(action: QAction) -> tuple[str, ...]:
-    return tuple(
-        seq.toString(NATIVE) for seq in action.shortcuts() if not seq.isEmpty()
-    )
+    return tuple(seq.toString(NATIVE) for seq in action.shortcuts() if typeable(seq))
 
 
 def _walk(menu: QMenu, group: str, out: list[Shortcut], seen: set[int]) -> None:
@@ -101,15 +108,15 @@ class ShortcutsDialog(QDialog):
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Shortcuts")
+        self.tree.setObjectName("shortcuts_tree")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Command", "Shortcut"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
+            0, QHeaderView.ResizeMode.ResizeToContents
         )
-        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setStretchLastSection(True)
         self.shortcuts = collect_shortcuts(window)
         groups: dict[str, QTreeWidgetItem] = {}
         for s in self.shortcuts:
@@ -131,7 +138,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        self.resize(600, 680)
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().lower()

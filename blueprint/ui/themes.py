@@ -143,6 +143,7 @@ QProgressBar {
 QProgressBar::chunk { background: #1f6feb; border-radius: 4px; }
 QLabel#dialog_title { font-size: 13pt; font-weight: 600; color: #1f2328; }
 QLabel#dialog_hint { color: #57606a; }
+QTreeView#shortcuts_tree::item { padding: 3px 2px; }
 """
 
 _current = DEFAULT_THEME
