@@ -144,7 +144,8 @@ def build_scene(doc: Document, diagram_id: str, measure: Measure) -> Scene:
     captions = _connectors(b, edges, routes)
     b.prims += line_tags  # the lines' names stay readable over connectors
     markers, badges = _nodes(b, doc, diagram_id)
-    if any(e.id in gaps_by_target(doc, diagram_id) for e in edges):
+    gaps = gaps_by_target(doc, diagram_id)  # once: it scans every annotation
+    if any(e.id in gaps for e in edges):
         markers.add("gap")
     for text, points in captions:
         _caption(b, text, points, measure)
