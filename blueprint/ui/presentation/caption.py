@@ -25,15 +25,16 @@ SIZES = {"section": 0.020, "title": 0.044, "text": 0.030, "source": 0.0175}
 
 def _fitted(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
     """The text, cut at a word and elided, so it wraps into `lines` lines."""
-    limit = metrics.lineSpacing() * lines + 1
+
+    def height(candidate: str) -> int:
+        box = QRect(0, 0, max(1, width), 100_000)
+        flags = Qt.TextFlag.TextWordWrap
+        return metrics.boundingRect(box, flags, candidate).height()
+
+    limit = height("X") * lines  # wrapped lines are a pixel taller than lineSpacing
 
     def fits(candidate: str) -> bool:
-        box = metrics.boundingRect(
-            QRect(0, 0, max(1, width), 100_000),
-            Qt.TextFlag.TextWordWrap,
-            candidate,
-        )
-        return box.height() <= limit
+        return height(candidate) <= limit
 
     if width <= 0 or fits(text):
         return text
@@ -115,6 +116,7 @@ class CaptionBar(QFrame):
         words.setSpacing(4)
         for label in (self.section, self.title, self.text, self.source):
             words.addWidget(label)
+        words.addStretch(1)  # a short caption sits at the top, not spread out
         self._body = QHBoxLayout()
         self._body.addLayout(words, 1)
         self._body.addLayout(side)

@@ -19,6 +19,7 @@ from blueprint.model.rules import content_bounds, lane_spans, stage_spans
 OVERVIEW = "overview"
 KINDS = ("overview", "lane", "stage", "line", "fail_point", "gap")
 PAD = 14.0  # around a spotlit node, in diagram units
+EDGE_PAD = 40.0  # around a connector's ends and bends: its label sits beside them
 MIN_AREA = (960.0, 520.0)  # the smallest area a step zooms to: never one huge box
 AREA_MARGIN = 60.0
 LISTED = 4  # labels named in a caption before "and N more"
@@ -306,4 +307,4 @@ def _edge_rect(doc: Document, edge_id: str) -> Rect | None:
     ends = (doc.get(edge.source_id), doc.get(edge.target_id))
     rects = [_node_rect(n) for n in ends if isinstance(n, Node)]
     rects += [Rect(x, y, x, y) for x, y in edge.waypoints]
-    return _united(rects) if rects else None
+    return _united(rects).padded(EDGE_PAD) if rects else None

@@ -121,19 +121,27 @@ class PresentationView(QGraphicsView):
         self.area = QRectF(area)
         self._glide.stop()
         if self.glide_ms <= 0 or not self.isVisible() or start.isEmpty():
-            self._fit(self.area)
+            self._fit(self.target())
             return
         self._from = start
         self._glide.setDuration(self.glide_ms)
         self._glide.start()
 
-    def finish_glide(self) -> None:
-        if self._glide.state() == QVariantAnimation.State.Running:
-            self._glide.stop()
-            self._fit(self.area)
+    def target(self) -> QRectF:
+        """The part of the scene shown once at `area`: the area grown to the
+        viewport's shape, centred, or from the lane headers on for areas that
+        start there (the lanes run on to the right, so nothing blank shows left)."""
+        port = self.viewport().rect()
+        area = self.area
+        if area.isEmpty() or port.isEmpty():
+            return QRectF(area)
+        scale = min(port.width() / area.width(), port.height() / area.height())
+        width, height = port.width() / scale, port.height() / scale
+        left = area.left() if area.left() <= 0 else area.center().x() - width / 2
+        return QRectF(left, area.center().y() - height / 2, width, height)
 
     def _glide_to(self, t: float) -> None:
-        a, b = self._from, self.area
+        a, b = self._from, self.target()
         mixed = QRectF(
             a.left() + (b.left() - a.left()) * t,
             a.top() + (b.top() - a.top()) * t,
@@ -155,7 +163,7 @@ class PresentationView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._overlay.setGeometry(self.viewport().geometry())
-        self._fit(self.area)
+        self._fit(self.target())
 
     # -- the pointer ------------------------------------------------------------------
 
