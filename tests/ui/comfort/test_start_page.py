@@ -199,3 +199,43 @@ def test_open_button_asks_for_a_file(start, prompts, tmp_path):
     assert start.session.path == str(path)
     assert not start.start_page.isVisible()
     assert settings.recent_files()[0] == os.path.abspath(path)
+
+
+def test_the_editor_starts_on_the_start_page_without_a_file(
+    qtbot, monkeypatch, tmp_path
+):
+    """`blueprint` with no file: one window, the start page over a blank project;
+    with a file: the file's diagram, no start page."""
+    from PySide6.QtWidgets import QApplication
+
+    from blueprint.ui.app import run
+    from blueprint.ui.main_window import MainWindow
+
+    started: list[MainWindow] = []
+
+    def fake_exec(self) -> int:  # instead of running the event loop: look
+        started.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+        )
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    try:
+        assert run(None) == 0
+        (window,) = [w for w in started if w.isVisible()]
+        assert window.start_page.isVisible() and window.start_page.forced
+        assert window.session.is_untouched
+        window.shutdown(save_state=False)
+        window.hide()
+        started.clear()
+
+        path = saved_project(tmp_path, "given.blueprint")
+        assert run(str(path)) == 0
+        (window,) = [w for w in started if w.isVisible()]
+        assert window.session.path == str(path)
+        assert not window.start_page.isVisible() and window.tabs.count() == 1
+    finally:
+        for w in started:
+            w.shutdown(save_state=False)
+            w.hide()
+            w.deleteLater()
