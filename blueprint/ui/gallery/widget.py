@@ -182,6 +182,8 @@ class TemplateGallery(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
         self.setSpacing(6)
+        # as tall as its cards: a page embedding it scrolls as one
+        self.setSizeAdjustPolicy(QListView.SizeAdjustPolicy.AdjustToContents)
         self.setStyleSheet(
             "QListView#template_gallery { background: #f6f8fa; border: none; }"
         )
