@@ -6,9 +6,9 @@ baseline = networkx alone on a raw edge list: building the same graphs and makin
            the same networkx calls the analysis makes (see `baseline`)
 Each figure is the minimum of interleaved runs (CPU time for the ratio, which
 other processes on a shared machine disturb less; wall time for the time limit);
-when one baseline run is under 20 ms, every run repeats both sides the same number
-of times. Verdict: the large tier (2,000 nodes / 3,000 edges / 2,000 annotations)
-must stay within 1.5x the baseline and under 0.5 s.
+a side whose one run is under 20 ms is looped (tests/bench/common.py). Verdict:
+the large tier (2,000 nodes / 3,000 edges / 2,000 annotations) must stay within
+1.5x the baseline and under 0.5 s.
 
 Run as a script (`python tests/bench/bench_analysis.py [--quick]`) or call
 `run(quick)`, which returns one dict per workload.
@@ -16,17 +16,17 @@ Run as a script (`python tests/bench/bench_analysis.py [--quick]`) or call
 
 from __future__ import annotations
 
-import gc
-import math
 import random
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import interleave
 
 from blueprint.analysis import analyse_diagram
 from blueprint.model import (
@@ -47,7 +47,6 @@ from blueprint.model.notations import NOTATIONS
 
 RATIO_LIMIT = 1.5
 TIME_LIMIT = 0.5  # seconds, large tier
-MIN_BASELINE = 0.020  # seconds per timed run; repeat both sides below this
 ROLES = ("physical_evidence", "customer", "onstage", "backstage", "support")
 
 
@@ -232,32 +231,18 @@ def baseline(raw) -> int:
     return n + _longest(f, time) + _longest(j, time)
 
 
-def _timed(fn, repeat: int) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) for `repeat` calls."""
-    gc.collect()
-    cpu, wall = time.process_time(), time.perf_counter()
-    for _ in range(repeat):
-        fn()
-    return time.process_time() - cpu, time.perf_counter() - wall
-
-
 def measure(work: Workload, runs: int) -> dict:
     """Interleaved runs of the app and the baseline. The ratio compares CPU time
     (steadier than wall time when other processes share the machine); the 0.5 s
-    limit is on wall time. Both are minima over the runs."""
+    limit is on wall time. Both are minima over the runs (tests/bench/common.py)."""
     doc, diagram_id = make_blueprint(work.nodes, work.edges, work.annotations)
     result = analyse_diagram(doc, diagram_id)  # warm up; also a sanity check
     assert result.counts.nodes == work.nodes and result.counts.edges == work.edges
     raw = raw_edge_list(doc, diagram_id)
-    one = min(_timed(lambda: baseline(raw), 1)[1] for _ in range(3))
-    repeat = max(1, math.ceil(MIN_BASELINE / max(one, 1e-9)))
-    apps, bases = [], []
-    for _ in range(runs):  # interleaved, so drift hits both sides alike
-        apps.append(_timed(lambda: analyse_diagram(doc, diagram_id), repeat))
-        bases.append(_timed(lambda: baseline(raw), repeat))
-    app = min(cpu for cpu, _ in apps) / repeat
-    base = min(cpu for cpu, _ in bases) / repeat
-    wall = min(w for _, w in apps) / repeat
+    m = interleave(
+        lambda: analyse_diagram(doc, diagram_id), lambda: baseline(raw), runs
+    )
+    app, base, wall = m.app_cpu, m.base_cpu, m.app_wall
     ratio = app / base
     ok = ratio <= RATIO_LIMIT and wall < TIME_LIMIT
     return {
@@ -268,7 +253,7 @@ def measure(work: Workload, runs: int) -> dict:
         "limit": f"<= {RATIO_LIMIT}x, < {TIME_LIMIT} s" if work.limited else "-",
         "verdict": ("ok" if ok else "FAIL") if work.limited else "info",
         "app_wall": wall,
-        "repeat": repeat,
+        "repeat": [m.app_repeat, m.base_repeat],
         "findings": len(result.findings),
     }
 

@@ -14,24 +14,25 @@ Workloads (300 nodes / 500 annotations on one blueprint; --quick: 100 / 150):
                   drawing node boxes, labels and connector lines on as many pages
 
 The report must take under 5 s of CPU time at full size. Each figure is the minimum
-of several interleaved runs, in CPU time (steadier on a shared machine). Run as
+of 5 interleaved runs, in CPU time (steadier on a shared machine; common.py);
+--quick measures only the report. Run as
 `python tests/bench/bench_report.py [--quick]` or call `run(quick)`, which returns
 one dict per workload.
 """
 
 from __future__ import annotations
 
-import gc
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "report"))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
+from common import interleave  # noqa: E402
 from report_projects import scaled_project  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
@@ -49,14 +50,10 @@ LINES_PER_PAGE = 60
 CHARS_PER_LINE = 95
 
 
-def _cpu(fn: Callable[[], object], runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        started = time.process_time()
-        fn()
-        best = min(best, time.process_time() - started)
-    return best
+def _cpu(app: Callable[[], object], base: Callable[[], object], runs: int):
+    """CPU seconds of app and baseline: minima of interleaved runs (common.py)."""
+    m = interleave(app, base, runs)
+    return m.app_cpu, m.base_cpu
 
 
 def _texts(doc: Document, diagram_id: str) -> list[str]:
@@ -137,7 +134,7 @@ def _report(doc: Document, path: Path, sections: set[str] | None):
 
 def run(quick: bool = False) -> list[dict]:
     nodes, notes = (100, 150) if quick else (300, 500)
-    runs = 3 if quick else 5
+    runs = 5
     doc = scaled_project(nodes=nodes, annotations=notes)
     register_fonts()
     results = []
@@ -149,8 +146,13 @@ def run(quick: bool = False) -> list[dict]:
             ("report", None, True),
             ("diagram pages", {"diagrams"}, True),
         ):
-            seconds = _cpu(lambda s=sections: _report(doc, out, s), runs)
-            baseline = _cpu(lambda t=tables: _bare_canvas(doc, base, tiles, t), runs)
+            if quick and name != "report":  # information rows: full runs only
+                continue
+            seconds, baseline = _cpu(
+                lambda s=sections: _report(doc, out, s),
+                lambda t=tables: _bare_canvas(doc, base, tiles, t),
+                runs,
+            )
             results.append(
                 {
                     "workload": name,
@@ -164,8 +166,13 @@ def run(quick: bool = False) -> list[dict]:
                     "ok": seconds < LIMIT if name == "report" else True,
                 }
             )
-        drawing = _cpu(lambda: _scene_canvas(doc, base), runs)
-        bare = _cpu(lambda: _bare_canvas(doc, base, tiles, False), runs)
+        if quick:
+            return results
+        drawing, bare = _cpu(
+            lambda: _scene_canvas(doc, base),
+            lambda: _bare_canvas(doc, base, tiles, False),
+            runs,
+        )
         results.append(
             {
                 "workload": "drawing",

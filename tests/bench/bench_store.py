@@ -16,26 +16,27 @@ Workloads (10,000 nodes / 15,000 edges / 2,000 annotations; --quick: 2,000 nodes
   json import     read_json vs. json.loads of the same file
 
 Each figure is the minimum of >= 5 interleaved runs; a side whose single run takes
-under 20 ms is repeated (both sides alike) until it does not. Ratios of CPU-bound
+under 20 ms is repeated until it does not (tests/bench/common.py). Ratios of CPU-bound
 work use CPU time (steadier on a shared machine); workloads that wait for the disk
 (saves) use wall time. Run as `python tests/bench/bench_store.py [--quick]` or
-call `run(quick)`, which returns one dict per workload.
+call `run(quick)`, which returns one dict per workload (--quick: only those with
+limits, for the test run's check).
 """
 
 from __future__ import annotations
 
-import gc
 import json
-import math
 import os
 import sqlite3
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import interleave
 
 from blueprint.model import (
     Annotation,
@@ -61,7 +62,6 @@ from blueprint.store.interchange import dumps, export_json
 from blueprint.store.rows import MAPPING, rows_by_table
 from blueprint.store.schema import SCHEMA_VERSION, TABLES
 
-MIN_BASELINE = 0.020  # seconds per timed run
 SAVE_LIMIT = 0.100  # seconds: Save must not block the editor longer
 
 
@@ -164,15 +164,6 @@ def plain_write(path: Path, tuples: list[tuple[str, list[tuple]]]) -> None:
 # -- timing ----------------------------------------------------------------------------
 
 
-def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) for `repeat` calls."""
-    gc.collect()
-    cpu, wall = time.process_time(), time.perf_counter()
-    for _ in range(repeat):
-        fn()
-    return time.process_time() - cpu, time.perf_counter() - wall
-
-
 def compare(
     name: str,
     app: Callable[[], object],
@@ -183,20 +174,12 @@ def compare(
     wall: bool,
     time_limit: float | None = None,
 ) -> dict:
-    app(), base()  # warm up
-    one = min(_timed(base, 1)[1] for _ in range(2))
-    repeat = max(1, math.ceil(MIN_BASELINE / max(one, 1e-9)))
-    apps, bases = [], []
-    for _ in range(runs):  # interleaved: drift hits both sides alike
-        apps.append(_timed(app, repeat))
-        bases.append(_timed(base, repeat))
-    pick = 1 if wall else 0
-    a = min(x[pick] for x in apps) / repeat
-    b = min(x[pick] for x in bases) / repeat
-    app_wall = min(x[1] for x in apps) / repeat
+    m = interleave(app, base, runs)  # interleaved minima (tests/bench/common.py)
+    clock = "wall" if wall else "cpu"
+    a, b = m.app(clock), m.base(clock)
     ratio = a / b
     ok = (limit is None or ratio <= limit) and (
-        time_limit is None or app_wall < time_limit
+        time_limit is None or m.app_wall < time_limit
     )
     limits = []
     if limit is not None:
@@ -210,9 +193,9 @@ def compare(
         "ratio": ratio,
         "limit": ", ".join(limits) or "-",
         "verdict": ("ok" if ok else "FAIL") if limits else "info",
-        "app_wall": app_wall,
-        "repeat": repeat,
-        "clock": "wall" if wall else "cpu",
+        "app_wall": m.app_wall,
+        "repeat": [m.app_repeat, m.base_repeat],
+        "clock": clock,
     }
 
 
@@ -243,16 +226,17 @@ def run(quick: bool = False) -> list[dict]:
                 wall=False,
             )
         )
-        rows.append(
-            compare(
-                f"open {label} vs sqlite3 + model objects",
-                lambda: load_document(big_path),
-                lambda: plain_read_and_build(big_path),
-                runs,
-                limit=None,
-                wall=False,
+        if not quick:  # information rows: full runs only
+            rows.append(
+                compare(
+                    f"open {label} vs sqlite3 + model objects",
+                    lambda: load_document(big_path),
+                    lambda: plain_read_and_build(big_path),
+                    runs,
+                    limit=None,
+                    wall=False,
+                )
             )
-        )
 
         tuples = row_tuples(big)
         plain_path = tmp / "plain.db"
@@ -278,16 +262,17 @@ def run(quick: bool = False) -> list[dict]:
                     time_limit=SAVE_LIMIT if not quick else None,
                 )
             )
-            rows.append(
-                compare(
-                    f"save (session) {label} vs 100 nodes",
-                    lambda: save_after_move(s_big, big_id),
-                    lambda: save_after_move(s_small, small_id),
-                    runs,
-                    limit=None,
-                    wall=True,
+            if not quick:
+                rows.append(
+                    compare(
+                        f"save (session) {label} vs 100 nodes",
+                        lambda: save_after_move(s_big, big_id),
+                        lambda: save_after_move(s_small, small_id),
+                        runs,
+                        limit=None,
+                        wall=True,
+                    )
                 )
-            )
 
             def edit(session: EditSession, node_id: str) -> None:
                 node = session.document.get(node_id)
@@ -314,6 +299,8 @@ def run(quick: bool = False) -> list[dict]:
             )
         )
 
+        if quick:  # the JSON rows are information: full runs only
+            return rows
         json_path, plain_json = tmp / "big.json", tmp / "plain.json"
         data = export_json(big)
         rows.append(

@@ -1,0 +1,79 @@
+"""The benchmarks' quick mode in the test run: it fails only on a ratio or ceiling.
+
+One test per group (so parallel test workers can share them out), each the same
+measurements as `tests/bench/run.py --quick --only GROUP`. The analysis group is
+left to tests/analysis/test_scale.py, which runs the same benchmark. A verdict
+that misses its limit by a little is measured once more before it counts, since
+the machine is shared with other tests; a clear miss counts at once.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run as bench_run
+
+GROUPS = [name for name in bench_run.GROUPS if name != "analysis"]
+MARGIN = 1.25  # a miss within 25 % of the limit may be noise: measure again
+
+
+def _failures(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["verdict"] == "FAIL"]
+
+
+def _marginal(r: dict) -> bool:
+    ratio_limit, ceiling = r.get("ratio_limit"), r.get("ceiling")
+    if ratio_limit is not None and not r["ratio"] <= ratio_limit * MARGIN:
+        return False
+    over = r.get("app_wall", r["app"])
+    if r.get("unit", "s") != "s":
+        over = r["ratio"]
+    return ceiling is None or over <= ceiling * MARGIN
+
+
+def _describe(r: dict) -> str:
+    ratio = "-" if r["ratio"] is None or math.isnan(r["ratio"]) else f"{r['ratio']:.2f}"
+    return (
+        f"{r['workload']}: app {r['app']:.4g}, baseline {r['baseline']}, ratio "
+        f"{ratio}, limit {r['limit']} ({', '.join(r.get('failed', [])) or 'FAIL'})"
+    )
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    """Working copies and settings of the benchmark stay in tmp."""
+    monkeypatch.setenv("BLUEPRINT_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_quick_benchmark_within_limits(group, isolated):
+    rows = bench_run.run_groups([group], quick=True)
+    assert rows, f"{group}: no workloads measured"
+    for r in rows:
+        assert {"workload", "app", "baseline", "ratio", "limit", "verdict"} <= set(r)
+        assert r["app"] > 0 and (r["baseline"] is None or r["baseline"] > 0), r
+    failed = _failures(rows)
+    if failed and all(_marginal(r) for r in failed):
+        rows = bench_run.run_groups([group], quick=True)
+        failed = _failures(rows)
+    assert not failed, "\n".join(_describe(r) for r in failed)
+
+
+def test_a_verdict_over_its_limit_fails():
+    """The verdicts the test relies on: over a ratio or a ceiling is FAIL."""
+    from common import row
+
+    assert row("w", 0.5, 0.1, ratio_limit=4.0)["verdict"] == "FAIL"
+    assert row("w", 0.3, 0.1, ratio_limit=4.0)["verdict"] == "ok"
+    assert row("w", 2.0, 1.9, ratio_limit=4.0, ceiling=1.0)["failed"] == ["ceiling"]
+    assert row("w", 2.0, 1.9)["verdict"] == "info"
+    assert _failures([row("w", 0.5, 0.1, ratio_limit=4.0)])
+    assert _marginal(row("w", 0.45, 0.1, ratio_limit=4.0))
+    assert not _marginal(row("w", 0.9, 0.1, ratio_limit=4.0))
