@@ -218,8 +218,12 @@ class AnalysisDock(QDockWidget):
             self.explanation.show()
             self.select_requested.emit((*finding.node_ids, *finding.edge_ids))
 
-    def _finding_current(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:  # arrow keys move through the findings too
+    def _finding_current(
+        self, item: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
+        # arrow keys move through the findings too; the current item Qt picks
+        # when the list gets the focus changes nobody's selection
+        if item is not None and previous is not None:
             self._finding_clicked(item)
 
     def _link(self, url: QUrl) -> None:

@@ -52,12 +52,12 @@ def gap_line(body: GapFinding) -> str:
     return f"{words}\n{first[:80]}" if first else words
 
 
-def text_area(name: str, placeholder: str) -> QPlainTextEdit:
+def text_area(name: str, placeholder: str, height: int = 62) -> QPlainTextEdit:
     area = QPlainTextEdit()
     area.setAccessibleName(name)
     area.setPlaceholderText(placeholder)
     area.setTabChangesFocus(True)
-    area.setFixedHeight(62)
+    area.setFixedHeight(height)
     return area
 
 
@@ -74,7 +74,9 @@ class GapsTab(AnnotationTab):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Gaps marked here")
-        self.list.setWordWrap(True)
+        self.list.setWordWrap(False)  # two lines each: the gap, then the finding
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._picked)
         column.addWidget(self.list)
 
@@ -130,7 +132,7 @@ class GapsTab(AnnotationTab):
         self.definition.setObjectName("definition")
         self.definition.setWordWrap(True)
         form.addRow("", self.definition)
-        self.finding = text_area("Finding", "What goes wrong here, as observed")
+        self.finding = text_area("Finding", "What goes wrong here, as observed", 80)
         self.finding.textChanged.connect(
             lambda: self._typed(self.finding, "finding", self.finding.toPlainText())
         )

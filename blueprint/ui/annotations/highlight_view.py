@@ -49,6 +49,7 @@ class LegendOverlay(QFrame):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         if legend is None:
             self.hide()
@@ -70,6 +71,13 @@ class LegendOverlay(QFrame):
             note.setWordWrap(True)
             note.setMaximumWidth(220)
             self.grid.addWidget(note, len(legend.entries) + 1, 0, 1, 2)
+        for i in range(self.grid.count()):  # children added to a shown widget
+            widget = self.grid.itemAt(i).widget()  # stay hidden until shown
+            if widget is not None:
+                widget.show()
+                widget.ensurePolished()  # its style sheet's font sets its size
+        self.grid.invalidate()
+        self.grid.activate()
         self.adjustSize()
         self.place()
         self.show()

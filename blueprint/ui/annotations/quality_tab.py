@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from blueprint import theme
 from blueprint.model import Annotation, DomainError, QualityRating
 from blueprint.model.catalogue import CRITERIA, SCALE_MAX, SCALE_MIN, Criterion
+from blueprint.ui.analysis_panel.look import colour
 from blueprint.ui.docks.inspector_forms import set_text
 
 from .tab_base import AnnotationTab, mark_invalid
@@ -34,9 +35,9 @@ def criterion_tooltip(criterion: Criterion) -> str:
     )
 
 
-def chip_style(colour: str) -> str:
+def chip_style(fill: str) -> str:
     return (
-        f"background: {colour}; border: 1px solid #ffffff; border-radius: 7px;"
+        f"background: {fill}; border: 1px solid #ffffff; border-radius: 7px;"
         " min-width: 14px; max-width: 14px; min-height: 14px; max-height: 14px;"
     )
 
@@ -81,17 +82,20 @@ class QualityRow:
         self.evidence.setPlaceholderText(
             "Evidence: what was observed or said" if body else "Rate first"
         )
-        set_text(
-            self.evidence, body.evidence if isinstance(body, QualityRating) else ""
-        )
+        evidence = body.evidence if isinstance(body, QualityRating) else ""
+        replaced = self.evidence.text() != evidence
+        set_text(self.evidence, evidence)
+        if replaced:
+            self.evidence.setCursorPosition(0)  # show the start of long evidence
+        self.evidence.setToolTip(evidence)
 
     def _show_chip(self, rating: int) -> None:
         if rating:
-            colour = theme.rating_colour(rating, self.tab.colour_blind)
-            self.chip.setStyleSheet(chip_style(colour))
+            fill = theme.rating_colour(rating, self.tab.colour_blind)
+            self.chip.setStyleSheet(chip_style(fill))
             self.chip.setToolTip(f"Rating {rating} of {SCALE_MAX}")
         else:
-            self.chip.setStyleSheet(chip_style("#eaeef2"))
+            self.chip.setStyleSheet(chip_style(colour("#eaeef2")))
             self.chip.setToolTip("Not rated")
 
     def _rated(self, value: int) -> None:

@@ -46,13 +46,13 @@ TYPES = (
     ("Notes", "note"),
 )
 WIDTHS = {
-    DIAGRAM: 130,
-    TARGET: 170,
-    TYPE: 80,
-    ITEM: 190,
-    VALUE: 110,
-    STATUS: 90,
-    OWNER: 110,
+    DIAGRAM: 120,
+    TARGET: 150,
+    TYPE: 72,
+    ITEM: 170,
+    VALUE: 100,
+    STATUS: 86,
+    OWNER: 100,
 }
 
 

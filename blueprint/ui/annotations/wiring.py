@@ -141,7 +141,7 @@ class AnnotationUI(QObject):
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis)
         w.tabifyDockWidget(self.register, self.analysis)
         self.analysis.raise_()
-        w.resizeDocks([self.register], [230], Qt.Orientation.Vertical)
+        w.resizeDocks([self.register], [250], Qt.Orientation.Vertical)
         # five inspector tabs and the gap form need more room than properties
         w.resizeDocks([w.inspector], [380], Qt.Orientation.Horizontal)
 

@@ -99,7 +99,12 @@ def test_severity_and_quality_heat_maps_follow_edits(sample, qtbot):
     s.ui.highlight_actions["quality"].trigger()
     assert _look(s, "Check in")[0] == theme.rating_colour(4)  # mean of 2 and 6
     assert _look(s, "Greet")[0] is None
-    assert s.ui.highlight.legend.entry_texts()[0] == "1 very poor"
+    legend = s.ui.highlight.legend
+    assert legend.entry_texts()[0] == "1 very poor"
+    # the legend was rebuilt while shown: every line is visible and fits
+    labels = [legend.grid.itemAt(i).widget() for i in range(legend.grid.count())]
+    assert len(labels) == 1 + 7 * 2 + 1 and all(w.isVisible() for w in labels)
+    assert legend.height() >= legend.sizeHint().height() > 100
 
 
 def test_dim_what_is_not_annotated_and_move_with_the_tab(sample):
