@@ -169,6 +169,14 @@ def dark_colour(colour: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(round(v * 255) for v in (r, g, b)))
 
 
+def themed(sheet: str, name: str | None = None) -> str:
+    """A widget's own style sheet, written in the light chrome's colours, in a
+    theme (the current one by default): for rules the application sheet lacks."""
+    if known(name or _current) == "light":
+        return sheet
+    return _HEX.sub(lambda m: dark_colour(m[0]), sheet)
+
+
 def stylesheet(base: str, name: str) -> str:
     """The application style sheet for a theme, from the light one; `@ICONS@`
     becomes the folder of the theme's icon files (for arrows and close buttons)."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from blueprint.store import load_document
 from blueprint.ui import export_report, settings
 from blueprint.ui.export_report import ExportReportDialog, document_copy
-from blueprint.ui.start_page import example_files
+from blueprint.ui.start_parts import example_files
 
 HOTEL = next(p for p in example_files() if p.name == "hotel-stay.blueprint")
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 
 from blueprint.ui import settings
 from blueprint.ui.printing import make_printer, print_current
-from blueprint.ui.start_page import example_files
+from blueprint.ui.start_parts import example_files
 
 HOTEL = next(p for p in example_files() if p.name == "hotel-stay.blueprint")
 A4, A3 = (595, 842), (842, 1191)  # points

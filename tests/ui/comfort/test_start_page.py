@@ -14,7 +14,7 @@ from blueprint.model.examples import EXAMPLES
 from blueprint.model.templates import TEMPLATES
 from blueprint.store import EditSession
 from blueprint.ui import settings
-from blueprint.ui.start_page import example_files
+from blueprint.ui.start_parts import example_files
 
 EXAMPLE_FILES = example_files()
 
@@ -34,22 +34,11 @@ def saved_project(tmp_path: Path, name: str) -> Path:
     return path
 
 
-def offered_templates(page) -> set[str]:
-    if page.gallery is not None:
-        return set(page.gallery.template_ids())
-    return set(page.template_cards)
-
-
 def choose_template(qtbot, page, template_id: str) -> None:
-    """Pick a template with the keyboard: the gallery's card, or the plain card."""
-    if page.gallery is not None:
-        page.gallery.select(template_id)
-        page.gallery.setFocus()
-        qtbot.keyClick(page.gallery, Qt.Key.Key_Return)
-    else:
-        card = page.template_cards[template_id]
-        card.setFocus()
-        qtbot.keyClick(card, Qt.Key.Key_Space)
+    """Pick a template in the gallery with the keyboard."""
+    page.gallery.select(template_id)
+    page.gallery.setFocus()
+    qtbot.keyClick(page.gallery, Qt.Key.Key_Return)
 
 
 @pytest.fixture
@@ -64,12 +53,11 @@ def start(workspace, qtbot):
 def test_start_up_without_a_file_shows_the_start_page(start):
     page = start.start_page
     assert page.isVisible() and not start.tabs.isVisible()
-    assert offered_templates(page) == set(TEMPLATES)
+    assert set(page.gallery.template_ids()) == set(TEMPLATES)
     assert sorted(page.example_cards) == sorted(p.name for p in EXAMPLE_FILES)
     assert len(EXAMPLE_FILES) == len(EXAMPLES)  # every worked example is offered
     # the keyboard starts on the templates
-    first = page.gallery or next(iter(page.template_cards.values()))
-    assert page.focusWidget() is first
+    assert page.focusWidget() is page.gallery
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
