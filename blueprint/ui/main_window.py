@@ -102,8 +102,13 @@ class MainWindow(QMainWindow):
         build_menus(
             self,
             self.actions_,
-            [self.outline, self.palette, self.inspector, self.history]
-            + self.annotation_ui.docks(),
+            [
+                self.outline,
+                self.palette,
+                self.inspector,
+                self.history,
+                *self.annotation_ui.docks(),
+            ],
         )
         self.toolbar = build_toolbar(self, self.actions_)
         connect_actions(self)
