@@ -251,6 +251,7 @@ class _ThemedSvgEngine(QIconEngine):
         super().__init__()
         self._svg = svg
         self._renderers: dict[str, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
 
     def _renderer(self) -> QSvgRenderer:
         ink = COLOURS[_current].icon_ink
@@ -270,12 +271,27 @@ class _ThemedSvgEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        """Drawn at the screen's pixel density; kept per size, mode and ink, as
+        tool buttons ask for their icon at every repaint."""
+        key = (size.width(), size.height(), mode, scale, COLOURS[_current].icon_ink)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
+        pixmap = QPixmap(size * scale)
+        pixmap.setDevicePixelRatio(scale)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
         painter.end()
+        if len(self._pixmaps) > 32:  # a handful of sizes in practice
+            self._pixmaps.clear()
+        self._pixmaps[key] = pixmap
         return pixmap
 
     def clone(self) -> QIconEngine:
