@@ -225,3 +225,28 @@ def test_the_report_reads_a_copy_made_at_once(hotel):
     node = doc.nodes(hotel.current_diagram_id())[0]
     hotel.session.update(node.id, "Rename", label="After the copy")
     assert copy.get(node.id).label == node.label
+
+
+def test_closing_the_window_while_exporting_cancels_cleanly(
+    workspace, qtbot, tmp_path, opened
+):
+    from PySide6.QtCore import QEvent
+
+    window = workspace.new_project()
+    window.start_page.open_example(HOTEL)
+    dialog = dialog_of(window)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.path.setText(str(out / "closed.pdf"))
+    gate = Gate()
+    job = dialog.export()
+    job.progressed.connect(gate.hold, Qt.ConnectionType.DirectConnection)
+    assert gate.reached.wait(30)
+    window.shutdown(save_state=False)
+    window.hide()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gate.release.set()  # the worker goes on, sees the cancel and stops
+    assert job.wait(30_000)
+    qtbot.wait(10)  # its queued signals reach nobody
+    assert list(out.iterdir()) == [] and opened == []
