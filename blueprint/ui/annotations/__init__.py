@@ -6,7 +6,8 @@ from .highlight import MODES, Highlight, compute
 from .highlight_view import HighlightController, LegendOverlay
 from .notes_tab import NotesTab
 from .quality_tab import QualityTab
-from .register import RegisterModel, write_csv
+from .register import RegisterModel
+from .register_csv import write_csv
 from .register_dock import RegisterDock
 from .servqual_tab import ServqualTab
 from .wiring import AnnotationUI

@@ -32,16 +32,11 @@ from blueprint.model.catalogue import GAPS, SEVERITY_MAX, SEVERITY_MIN
 from blueprint.ui.docks.inspector_forms import set_combo, set_text
 from blueprint.ui.icons import icon, swatch_icon
 
+from .gap_chooser import GapChooser, gap_tooltip
 from .tab_base import AnnotationTab, mark_invalid
 from .target import STATUS_NAMES, add_annotation, edit_body, remove_annotation
 
 SEVERITY_WORDS = {1: "minor", 2: "moderate", 3: "serious", 4: "major", 5: "critical"}
-
-
-def gap_tooltip(number: int) -> str:
-    gap = GAPS[number]
-    causes = "\n".join(f"• {c}" for c in gap.causes)
-    return f"{gap.title}\n{gap.definition}\n\nTypical causes:\n{causes}\n\n{gap.source}"
 
 
 def gap_line(body: GapFinding) -> str:
@@ -117,13 +112,7 @@ class GapsTab(AnnotationTab):
         form = QFormLayout(self.form_frame)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.gap = QComboBox()
-        self.gap.setAccessibleName("Gap")
-        for number, gap in GAPS.items():
-            self.gap.addItem(gap.title, number)
-            self.gap.setItemData(
-                self.gap.count() - 1, gap_tooltip(number), Qt.ItemDataRole.ToolTipRole
-            )
+        self.gap = GapChooser()
         self.gap.activated.connect(
             lambda i: self._edit("Change gap", gap=self.gap.itemData(i))
         )

@@ -8,7 +8,6 @@ numbers, which Qt compares without calling back into Python.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -69,23 +68,6 @@ _DIMENSION_ORDER = {d: i for i, d in enumerate(SERVQUAL_DIMENSIONS)}
 _STATUS_ORDER = {s: i for i, s in enumerate(GAP_STATUSES)}
 _ROOT = QModelIndex()  # the table's invisible root
 RESET_ABOVE = 200  # removing more rows than this at once: rebuild the table
-
-CSV_HEADER = (
-    "Diagram",
-    "Target",
-    "Target kind",
-    "Type",
-    "Gap / criterion / dimension",
-    "Severity / rating / P-E",
-    "Status",
-    "Owner",
-    "Text",
-    "Cause",
-    "Remedy",
-    "Expectation",
-    "Perception",
-    "Weight",
-)
 
 
 @dataclass(frozen=True)
@@ -166,38 +148,6 @@ def make_row(doc: Document, a: Annotation, colour_blind: bool = False) -> Row:
     )
     haystack = "\n".join((*cells, text)).casefold()
     return Row(a, cells, sort, haystack, tip[:2000], colour)
-
-
-def csv_record(doc: Document, row: Row) -> list[str]:
-    """A row as the CSV export writes it: full texts and plain numbers."""
-    a, body = row.annotation, row.annotation.body
-    number = ""
-    cause = remedy = expectation = perception = weight = ""
-    if isinstance(body, GapFinding):
-        number, cause, remedy = str(body.severity), body.cause, body.remedy
-    elif isinstance(body, QualityRating):
-        number = str(body.rating)
-    elif isinstance(body, ServqualScore):
-        number = f"{body.gap:.2f}"
-        expectation, perception = f"{body.expectation:g}", f"{body.perception:g}"
-        weight = f"{body.weight:g}"
-    text = main_text(a)
-    return [
-        row.cells[DIAGRAM],
-        row.cells[TARGET],
-        a.target_kind,
-        row.cells[TYPE],
-        row.cells[ITEM],
-        number,
-        row.cells[STATUS],
-        row.cells[OWNER],
-        text,
-        cause,
-        remedy,
-        expectation,
-        perception,
-        weight,
-    ]
 
 
 class RegisterModel(QAbstractTableModel):
@@ -391,16 +341,3 @@ class RegisterFilter(QSortFilterProxyModel):
             model.row(self.mapToSource(self.index(i, 0)).row())
             for i in range(self.rowCount())
         ]
-
-
-def write_csv(doc: Document, rows: Iterable[Row], path: str) -> int:
-    """Write rows as CSV in UTF-8 with a byte order mark (so Excel reads accents);
-    returns the number of rows. Raises OSError."""
-    count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(CSV_HEADER)
-        for row in rows:
-            writer.writerow(csv_record(doc, row))
-            count += 1
-    return count

@@ -35,8 +35,8 @@ from .register import (
     VALUE,
     RegisterFilter,
     RegisterModel,
-    write_csv,
 )
+from .register_csv import write_csv
 
 TYPES = (
     ("All types", None),

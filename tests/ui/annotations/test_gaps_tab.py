@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from blueprint.model.catalogue import GAPS
+from blueprint.ui.annotations.gap_chooser import DEFINITION_ROLE
 
 
 def test_add_edit_and_undo_a_gap_on_a_step(sample):
@@ -58,6 +59,11 @@ def test_add_edit_and_undo_a_gap_on_a_step(sample):
         "in_progress",
     )
     assert "in progress" in tab.list.item(0).text()
+
+    # the chooser's list names each gap and gives its definition
+    for i, g in enumerate(GAPS.values()):
+        assert tab.gap.itemText(i) == g.title
+        assert tab.gap.itemData(i, DEFINITION_ROLE) == g.definition
 
     # changing the gap changes the definition and the cause pick-list
     tab.gap.setFocus()
