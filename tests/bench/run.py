@@ -16,7 +16,7 @@ figure is the minimum of 5 or more runs; a baseline under 20 ms is looped.
 --jobs    processes to spread the groups over (full mode default: 2, one per core
           of a 2-core machine, the editor's groups in one and the headless ones in
           the other; quick mode: 1, in this process)
-Exit status 1 if any verdict is FAIL.
+Exit status 1 if any verdict is FAIL (or a group could not run: ERROR).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -117,11 +118,28 @@ def run_groups(names: list[str], quick: bool) -> list[dict]:
     for name in names:
         title, measure, _ = GROUPS[name]
         started = time.perf_counter()
-        for r in measure(quick):
+        try:
+            measured = measure(quick)
+        except Exception as exc:  # one broken group must not hide the others
+            traceback.print_exc()
+            measured = [_error_row(name, exc)]
+        for r in measured:
             r["group"] = title
             rows.append(r)
         print(f"[{name}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
     return rows
+
+
+def _error_row(name: str, exc: Exception) -> dict:
+    return {
+        "workload": f"{name}: could not be measured ({type(exc).__name__}: {exc})",
+        "app": float("nan"),
+        "baseline": None,
+        "ratio": float("nan"),
+        "limit": "-",
+        "verdict": "ERROR",
+        "failed": ["error"],
+    }
 
 
 def run_parallel(names: list[str], quick: bool, jobs: int) -> list[dict]:
@@ -170,9 +188,12 @@ def main(argv: list[str]) -> int:
         rows = run_groups(names, args.quick)
     seconds = time.perf_counter() - started
     print(table(rows))
-    failed = [r for r in rows if r["verdict"] == "FAIL"]
+    failed = [r for r in rows if r["verdict"] in ("FAIL", "ERROR")]
     mode = "quick" if args.quick else "full"
-    print(f"\n{len(rows)} workloads, {len(failed)} FAIL; {mode} run, {seconds:.0f} s")
+    print(
+        f"\n{len(rows)} workloads, {len(failed)} FAIL or ERROR; {mode} run, "
+        f"{seconds:.0f} s"
+    )
     if args.json:
         write_json(args.json, rows, mode=mode, seconds=seconds, jobs=jobs)
     return 1 if failed else 0
