@@ -135,3 +135,20 @@ def test_the_colour_blind_preference_changes_the_heat_map(sample):
     assert cb != theme.severity_colour(4)
     assert _look(s, "Greet")[0] == cb
     assert s.ui.highlight.legend.legend.entries[0][0] == theme.CB_SEVERITY_COLOURS[0]
+
+
+def test_the_panels_follow_the_dark_theme(sample):
+    s = sample
+    workspace = s.window.workspace
+    light = workspace.preferences
+    panel = s.ui.analysis
+    s.qtbot.waitUntil(lambda: panel.runner.result is not None)
+    assert "#1f2328" in s.ui.gaps.styleSheet()  # light ink
+    try:
+        workspace.apply_preferences(replace(light, theme="dark"))
+        assert "#1f2328" not in s.ui.gaps.styleSheet()
+        assert "#e6edf3" in s.ui.gaps.styleSheet()  # the dark theme's ink
+        assert "#e6edf3" in panel.summary.toHtml().lower()
+    finally:
+        workspace.apply_preferences(light)
+    assert "#1f2328" in s.ui.gaps.styleSheet()
