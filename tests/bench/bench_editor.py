@@ -36,6 +36,7 @@ import shiboken6
 from common import compared, interleave, row
 from PySide6.QtCore import (
     QEvent,
+    QObject,
     QPointF,
     QRectF,
     QSettings,
@@ -81,6 +82,22 @@ def paint_frame() -> None:
     repaint of the changed region. Timers (background routing) do not run here."""
     QApplication.sendPostedEvents()
     QApplication.sendPostedEvents()
+
+
+class PaintCounter(QObject):
+    """Counts the paint events of views' viewports: proof that frames painted."""
+
+    def __init__(self, *views: QGraphicsView) -> None:
+        super().__init__()
+        self.viewports = [v.viewport() for v in views]
+        self.counts = [0] * len(views)
+        for viewport in self.viewports:
+            viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self.viewports:
+            self.counts[self.viewports.index(watched)] += 1
+        return False
 
 
 def quiet_qt() -> None:
@@ -278,7 +295,7 @@ def bench_drag(tier: Tier, runs: int) -> dict:
     grabbed = scene.node_item(nodes[0].id)
     press = QPointF(nodes[0].x + 5, nodes[0].y + 5)
     tool = MoveTool(scene, grabbed, press)
-    step = [0.0]
+    step = [0.0, 0.0]  # each side toggles its own offset: every frame moves
 
     def app() -> None:
         step[0] = 20.0 if step[0] == 0 else 0.0
@@ -304,8 +321,8 @@ def bench_drag(tier: Tier, runs: int) -> dict:
             lines.append((plain.addLine(0, 0, 1, 1), na, nb))
 
     def base() -> None:
-        step[0] = 20.0 if step[0] == 0 else 0.0
-        dx, dy = step[0], 10.0
+        step[1] = 20.0 if step[1] == 0 else 0.0
+        dx, dy = step[1], 10.0
         for r, n in zip(drag_rects, nodes, strict=True):
             r.setPos(n.x + dx, n.y + dy)
         for line, a, b in lines:
@@ -318,16 +335,31 @@ def bench_drag(tier: Tier, runs: int) -> dict:
             line.setLine(ax, ay, bx, by)
         paint_frame()
 
+    painted = PaintCounter(view, pv)
+    calls = [0, 0]
+
+    def counted(fn, side):
+        def call() -> None:
+            calls[side] += 1
+            fn()
+
+        return call
+
     result = compared(
         f"drag 50 nodes, per frame, {tier.label}",
-        app,
-        base,
+        counted(app, 0),
+        counted(base, 1),
         runs=runs,
         clock="wall",
         ratio_limit=10.0,
         ceiling=0.016,
         connectors=len(lines),
+        frames=calls,
+        paints=painted.counts,
     )
+    # a frame that paints nothing measures nothing
+    if any(p < c for p, c in zip(painted.counts, calls, strict=True)):
+        raise RuntimeError(f"drag frames did not all repaint: {result}")
     tool.cancel()
     view.close()
     pv.close()
