@@ -99,6 +99,8 @@ def export_drawio(
     if not diagrams:
         raise DrawioError(f"{path}: there is no diagram to export")
     data = write_document(doc, diagrams).encode("utf-8")
+    if path.exists() and not os.access(path, os.W_OK):  # never behind their back
+        raise DrawioError(f"{path}: cannot write (the file is read-only)")
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(

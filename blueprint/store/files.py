@@ -150,6 +150,9 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     target = target_of(Path(path))
     folder = target.parent
     check_sidecars(target)
+    if target.exists() and not os.access(target, os.W_OK):
+        # the user made it read-only: never replace it behind their back
+        raise ProjectFileError(path, "could not be saved (the file is read-only)")
     tmp = folder / f".{target.name}.{uuid.uuid4().hex[:12]}.saving"
     try:
         write(tmp)

@@ -281,8 +281,8 @@ class EditSession:
         try:
             with self._guard.allowing_ddl():
                 self._raw.execute("VACUUM INTO ?", (str(tmp),))
-        except sqlite3.Error as exc:
-            raise OSError(describe(exc)) from None
+        except sqlite3.Error as exc:  # a write failed: SQLite's own words
+            raise OSError(str(exc) or type(exc).__name__) from None
 
     def _resync(self) -> None:
         """After a failed commit, make the working copy match the document again."""
