@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from blueprint.model import Diagram, EntitiesChanged
 from blueprint.store import ProjectFileError
 from blueprint.ui import settings
-from blueprint.ui.actions import Actions, build_menus, build_toolbar, connect_actions
+from blueprint.ui.actions import Actions, connect_actions
 from blueprint.ui.annotations import AnnotationUI
 from blueprint.ui.canvas import DiagramScene, DiagramView
 from blueprint.ui.dialogs.prompts import Prompts, Unsaved
@@ -31,6 +31,7 @@ from blueprint.ui.docks.inspector import InspectorDock
 from blueprint.ui.docks.outline import OutlineDock
 from blueprint.ui.docks.palette import PaletteDock
 from blueprint.ui.icons import app_icon, icon
+from blueprint.ui.menus import build_menus, build_toolbar
 from blueprint.ui.session import Session
 from blueprint.ui.start_page import install_start_page
 
