@@ -203,7 +203,7 @@ def run(quick: bool = False) -> list[dict]:
     """One row per workload: workload, app, baseline (seconds), ratio, limit,
     verdict, app_wall, repeat, clock."""
     nodes = 2000 if quick else 10_000
-    runs = 5 if quick else 7
+    runs = 5
     label = f"{nodes // 1000}k"
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as folder:

@@ -14,8 +14,8 @@ figure is the minimum of 5 or more runs; a baseline under 20 ms is looped.
           check the test run makes (tests/bench/test_bench_quick.py), ~30 s
 --json    also write the rows, the mode and the machine to OUT
 --jobs    processes to spread the groups over (full mode default: 2, one per core
-          of a 2-core machine, the editor's groups in one and the headless ones in
-          the other; quick mode: 1, in this process)
+          of a 2-core machine, each measuring its own app and baselines; quick
+          mode: 1, in this process)
 Exit status 1 if any verdict is FAIL (or a group could not run: ERROR).
 """
 
@@ -101,15 +101,16 @@ def _report(quick: bool) -> list[dict]:
     return rows
 
 
-# name -> (title, measure, process): groups of the same process run together
+# name -> (title, measure, process): with --jobs 2, groups of the same process run
+# together; the two processes take about as long (~100 s each on 2 idle cores)
 GROUPS: dict[str, tuple[str, Callable[[bool], list[dict]], str]] = {
-    "promises": ("issue 8: files and report at scale", _promises, "headless"),
-    "editor": ("issue 8: the editor at scale", _editor, "editor"),
-    "memory": ("issue 8: memory", _memory, "editor"),
-    "store": ("issue 2: project files", _store, "editor"),
-    "canvas": ("issue 3: canvas (2,000 nodes)", _canvas, "editor"),
-    "analysis": ("issue 5 and 8: analysis", _analysis, "headless"),
-    "report": ("issue 6: report (300 nodes)", _report, "headless"),
+    "promises": ("issue 8: files and report at scale", _promises, "b"),
+    "editor": ("issue 8: the editor at scale", _editor, "a"),
+    "memory": ("issue 8: memory", _memory, "a"),
+    "store": ("issue 2: project files", _store, "a"),
+    "canvas": ("issue 3: canvas (2,000 nodes)", _canvas, "b"),
+    "analysis": ("issue 5 and 8: analysis", _analysis, "b"),
+    "report": ("issue 6: report (300 nodes)", _report, "b"),
 }
 
 
