@@ -115,6 +115,11 @@ def parse_header(path: Path, data: bytes) -> Header:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         raise ProjectFileError(path, "is damaged (invalid page size in the header)")
+    if data[18] not in (1, 2) or data[19] not in (1, 2):
+        # other format versions make SQLite open the file read-only or not at all
+        raise ProjectFileError(
+            path, "is damaged (unknown file format version in the header)"
+        )
     application_id = int.from_bytes(data[68:72], "big", signed=True)
     user_version = int.from_bytes(data[60:64], "big", signed=True)
     if application_id != APPLICATION_ID:

@@ -232,3 +232,15 @@ def test_a_huge_note_from_a_hostile_file_is_refused_but_a_large_one_opens(
     assert load_document(valid).get("a4").body.text == "y" * 1_999_999
     sql(valid, "UPDATE annotation SET text = text || 'yy' WHERE id = 'a4'")
     refused_everywhere(valid, "note.text", isolated)
+
+
+@pytest.mark.parametrize("byte, value", [(18, 3), (19, 3), (18, 0)])
+def test_an_unknown_file_format_version_is_refused_by_every_way_in(
+    valid, isolated, byte, value
+):
+    """Found by the long fuzz: SQLite opens such a file read-only, so it could be
+    read but not edited (the working copy could not be written)."""
+    data = bytearray(valid.read_bytes())
+    data[byte] = value
+    valid.write_bytes(bytes(data))
+    refused_everywhere(valid, "unknown file format version", isolated)
