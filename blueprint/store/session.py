@@ -1,9 +1,12 @@
 """An open project being edited: locked file, private working copy, fast Save."""
 
-# Every change applied to the document is committed to the working copy at once
-# (only the rows it touched), so a crash loses nothing and Save only has to copy
-# the working copy over the user's file with VACUUM INTO and an atomic rename.
-# Use a session from one thread at a time.
+# Every change applied to the document is written to the working copy at once
+# (only the rows it touched) and committed at once when it comes alone. Changes
+# that follow each other within QUIET_SECONDS (undoing a thousand steps, a script)
+# are committed as a group: when the editor's event loop goes idle (it calls
+# flush()) or at the latest GROUP_SECONDS after the group began, so a crash loses
+# at most a moment's work. Save only has to copy the working copy over the user's
+# file with VACUUM INTO and an atomic rename. Use a session from one thread.
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 import weakref
 from pathlib import Path
 
@@ -36,6 +40,8 @@ from .sqlitefile import Guard, describe, sa_connect
 from .workingcopy import WorkingCopy
 
 log = logging.getLogger(__name__)
+GROUP_SECONDS = 1.0  # the longest a written change waits for its commit
+QUIET_SECONDS = 0.05  # a change this long after the last commit commits at once
 _open_sessions: weakref.WeakSet[EditSession] = weakref.WeakSet()
 
 
@@ -89,6 +95,9 @@ class EditSession:
         self._file_state = file_state  # what the file holds; None: differs anyway
         self._changes = int(changed)  # edits since open or save
         self._sync_error: str | None = None  # set when a commit failed
+        self._group: object | None = None  # the open transaction of a commit group
+        self._group_started = 0.0
+        self._last_commit = 0.0
         self._closed = False
         # the note recovery reads: whose working copy, and is there unsaved work
         self._marked_dirty = file_state is None or changed
@@ -177,23 +186,51 @@ class EditSession:
     # -- editing ------------------------------------------------------------------
 
     def _on_change(self, event: EntitiesChanged) -> None:
-        """Commit one applied change to the working copy; never raises (the other
+        """Write one applied change to the working copy; never raises (the other
         listeners, such as the canvas, must still see the change)."""
         if self._closed:
             return
         self._changes += 1
         if self._sync_error is None:
             try:
-                with self._sa.begin():
-                    write_change(self._sa, event)
+                if self._group is None:
+                    self._group = self._sa.begin()
+                    self._group_started = time.monotonic()
+                write_change(self._sa, event)
             except (*DB_ERRORS, UnicodeEncodeError) as exc:
-                # the working copy no longer matches: rewrite it whole on save
-                self._sync_error = describe(exc)
-                log.warning("working copy out of date: %s", self._sync_error)
+                self._fail_group(exc)
+            else:
+                now = time.monotonic()
+                if (
+                    now - self._last_commit >= QUIET_SECONDS
+                    or now - self._group_started >= GROUP_SECONDS
+                ):
+                    self.flush()
         if not self._marked_dirty:
             self._marked_dirty = True
             with contextlib.suppress(OSError):
                 self.working_copy.write_meta(self.path, dirty=True)
+
+    def flush(self) -> None:
+        """Commit the changes written since the last commit; never raises."""
+        group, self._group = self._group, None
+        if group is None or self._closed:
+            return
+        try:
+            group.commit()  # type: ignore[attr-defined]
+            self._last_commit = time.monotonic()
+        except (*DB_ERRORS, UnicodeEncodeError) as exc:
+            self._fail_group(exc, group)
+
+    def _fail_group(self, exc: BaseException, group: object | None = None) -> None:
+        # the working copy no longer matches: it is rewritten whole on save
+        group = group or self._group
+        self._group = None
+        if group is not None:
+            with contextlib.suppress(*DB_ERRORS):
+                group.rollback()  # type: ignore[attr-defined]
+        self._sync_error = describe(exc)
+        log.warning("working copy out of date: %s", self._sync_error)
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -285,7 +322,9 @@ class EditSession:
             raise OSError(str(exc) or type(exc).__name__) from None
 
     def _resync(self) -> None:
-        """After a failed commit, make the working copy match the document again."""
+        """Commit pending changes; after a failed commit, make the working copy
+        match the document again."""
+        self.flush()
         if self._sync_error is None:
             return
         try:

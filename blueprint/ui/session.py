@@ -55,6 +55,13 @@ class Session(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.timeout.connect(self.autosave)
         self.set_autosave_interval(autosave_seconds)
+        # the store groups bursts of changes into one commit; commit them as soon
+        # as the event loop is idle, so a crash loses nothing the user saw happen
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(edit.flush)
+        self._unsubscribe = self.document.events.subscribe(self._schedule_flush)
         self._closed = False
         self.untitled_name = UNTITLED  # the name shown until the project has a file
 
@@ -177,6 +184,10 @@ class Session(QObject):
 
     # -- autosave ----------------------------------------------------------------
 
+    def _schedule_flush(self, _event: object) -> None:
+        if not self._flush.isActive():
+            self._flush.start()
+
     def set_autosave_interval(self, seconds: float) -> None:
         self._autosave.setInterval(max(1, round(seconds * 1000)))
 
@@ -214,5 +225,7 @@ class Session(QObject):
             return
         self._closed = True
         self._autosave.stop()
+        self._flush.stop()
+        self._unsubscribe()
         self.undo_stack.clear()
         self.edit.close()

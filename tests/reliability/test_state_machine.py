@@ -176,6 +176,7 @@ class EditorMachine(RuleBasedStateMachine):
 
     @invariant()
     def the_working_copy_holds_the_document(self):
+        self.session.flush()  # as the editor does whenever its event loop goes idle
         copy = read_document(self.session.working_copy.db, self.session._raw)
         assert copy.state() == self.doc.state()
 

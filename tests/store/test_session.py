@@ -51,22 +51,43 @@ def rows(db: Path, query: str) -> list[tuple]:
         conn.close()
 
 
-def test_every_edit_is_committed_to_the_working_copy_at_once(project):
+def test_every_edit_is_committed_to_the_working_copy_by_the_next_idle(project):
     before = fingerprint(project)
     with EditSession.open(project) as s:
         db = s.working_copy.db
         assert rows(db, "PRAGMA journal_mode") == [("wal",)]
         s.document.move_nodes({"n1": (700.0, 110.0)})
+        s.flush()  # what the editor does whenever its event loop goes idle
         assert rows(db, "SELECT x FROM node WHERE id = 'n1'") == [(700.0,)]
         node = Node(new_id(), "d1", "l3", label="Deliver bags", y=250.0)
         s.document.add([node])
+        s.flush()
         assert rows(db, f"SELECT label FROM node WHERE id = '{node.id}'") == [
             ("Deliver bags",)
         ]
         s.document.remove(["n2"])  # cascades to its edges and annotations
+        s.flush()
         assert rows(db, "SELECT id FROM edge ORDER BY id") == [("e3",)]
         assert rows(db, "SELECT id FROM annotation ORDER BY id") == [("a2",), ("a4",)]
         assert fingerprint(project) == before  # only Save writes the user's file
+
+
+def test_a_lone_edit_commits_at_once_and_a_burst_within_a_second(project, monkeypatch):
+    import time
+
+    from blueprint.store import session as session_module
+
+    with EditSession.open(project) as s:
+        db = s.working_copy.db
+        time.sleep(session_module.QUIET_SECONDS)
+        s.document.move_nodes({"n1": (700.0, 110.0)})  # alone: committed at once
+        assert rows(db, "SELECT x FROM node WHERE id = 'n1'") == [(700.0,)]
+        for x in range(710, 800, 10):  # a burst: grouped, not yet committed
+            s.document.move_nodes({"n1": (float(x), 110.0)})
+        assert rows(db, "SELECT x FROM node WHERE id = 'n1'") != [(790.0,)]
+        monkeypatch.setattr(session_module, "GROUP_SECONDS", 0.0)
+        s.document.move_nodes({"n1": (800.0, 110.0)})  # the group is old enough
+        assert rows(db, "SELECT x FROM node WHERE id = 'n1'") == [(800.0,)]
 
 
 def test_an_edit_writes_only_the_rows_it_changed():
@@ -261,6 +282,7 @@ def test_unsaved_work_of_a_dead_session_is_recovered(project, data_dir):
     s = EditSession.open(project)
     s.document.set_project_info(title="After the crash")
     s.document.move_nodes({"n3": (900.0, 250.0)})
+    s.flush()  # the editor went idle after the gesture
     expected = s.document.state()
     crash(s)
     found = find_recoveries()

@@ -24,13 +24,14 @@ ROOT = Path(__file__).resolve().parents[3]
 EDITOR = """
 import sys
 from blueprint.ui.app import Workspace, application
-application()
+app = application()
 ws = Workspace()
 saved = ws.open_path(sys.argv[1])
 saved.add_node("action")
 fresh = ws.new_project()
 fresh.add_node("decision")
 fresh.add_node("note")
+app.processEvents()  # the event loop turns once, as in any running editor
 print("edited", flush=True)
 sys.stdin.read()  # until killed
 """
