@@ -95,7 +95,8 @@ class EditSession:
         self._file_state = file_state  # what the file holds; None: differs anyway
         self._changes = int(changed)  # edits since open or save
         self._sync_error: str | None = None  # set when a commit failed
-        self._group: object | None = None  # the open transaction of a commit group
+        # ids changed since the last commit -> the entity the working copy holds
+        self._pending: dict[str, Entity | None] = {}
         self._group_started = 0.0
         self._last_commit = 0.0
         self._closed = False
@@ -186,51 +187,61 @@ class EditSession:
     # -- editing ------------------------------------------------------------------
 
     def _on_change(self, event: EntitiesChanged) -> None:
-        """Write one applied change to the working copy; never raises (the other
+        """Note one applied change for the working copy; never raises (the other
         listeners, such as the canvas, must still see the change)."""
         if self._closed:
             return
         self._changes += 1
         if self._sync_error is None:
-            try:
-                if self._group is None:
-                    self._group = self._sa.begin()
-                    self._group_started = time.monotonic()
-                write_change(self._sa, event)
-            except (*DB_ERRORS, UnicodeEncodeError) as exc:
-                self._fail_group(exc)
-            else:
-                now = time.monotonic()
-                if (
-                    now - self._last_commit >= QUIET_SECONDS
-                    or now - self._group_started >= GROUP_SECONDS
-                ):
-                    self.flush()
+            if not self._pending:
+                self._group_started = time.monotonic()
+            # per id: what the working copy holds (None: nothing). Later changes
+            # to the same row fold into one write; undo then redo writes none
+            for e in event.added:
+                self._pending.setdefault(e.id, None)
+            for old, _ in event.updated:
+                self._pending.setdefault(old.id, old)
+            for e in event.removed:
+                self._pending.setdefault(e.id, e)
+            now = time.monotonic()
+            if (
+                now - self._last_commit >= QUIET_SECONDS
+                or now - self._group_started >= GROUP_SECONDS
+            ):
+                self.flush()
         if not self._marked_dirty:
             self._marked_dirty = True
             with contextlib.suppress(OSError):
                 self.working_copy.write_meta(self.path, dirty=True)
 
     def flush(self) -> None:
-        """Commit the changes written since the last commit; never raises."""
-        group, self._group = self._group, None
-        if group is None or self._closed:
+        """Write and commit the net effect of the changes noted since the last
+        commit, in one transaction; never raises."""
+        pending, self._pending = self._pending, {}
+        if not pending or self._closed or self._sync_error is not None:
             return
+        get = self.document.get
+        added, updated, removed = [], [], []
+        for entity_id, held in pending.items():
+            now = get(entity_id)
+            if now is None:
+                if held is not None:
+                    removed.append(held)
+            elif held is None:
+                added.append(now)
+            elif now is not held:  # frozen entities: unchanged means identical
+                updated.append((held, now))
         try:
-            group.commit()  # type: ignore[attr-defined]
+            with self._sa.begin():
+                write_change(
+                    self._sa,
+                    EntitiesChanged(tuple(added), tuple(updated), tuple(removed)),
+                )
             self._last_commit = time.monotonic()
         except (*DB_ERRORS, UnicodeEncodeError) as exc:
-            self._fail_group(exc, group)
-
-    def _fail_group(self, exc: BaseException, group: object | None = None) -> None:
-        # the working copy no longer matches: it is rewritten whole on save
-        group = group or self._group
-        self._group = None
-        if group is not None:
-            with contextlib.suppress(*DB_ERRORS):
-                group.rollback()  # type: ignore[attr-defined]
-        self._sync_error = describe(exc)
-        log.warning("working copy out of date: %s", self._sync_error)
+            # the working copy no longer matches: it is rewritten whole on save
+            self._sync_error = describe(exc)
+            log.warning("working copy out of date: %s", self._sync_error)
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -324,6 +335,8 @@ class EditSession:
     def _resync(self) -> None:
         """Commit pending changes; after a failed commit, make the working copy
         match the document again."""
+        if self._sync_error is not None:
+            self._pending.clear()
         self.flush()
         if self._sync_error is None:
             return

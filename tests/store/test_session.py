@@ -90,6 +90,20 @@ def test_a_lone_edit_commits_at_once_and_a_burst_within_a_second(project, monkey
         assert rows(db, "SELECT x FROM node WHERE id = 'n1'") == [(800.0,)]
 
 
+def test_a_burst_writes_only_its_net_effect(project):
+    with EditSession.open(project) as s:
+        before = s._raw.total_changes
+        for x in range(700, 800, 10):
+            s.document.move_nodes({"n1": (float(x), 110.0)})
+        inverse = s.document.remove(["n2"])
+        s.document.apply(inverse)  # deleted and restored: the row never goes
+        s.flush()
+        assert s._raw.total_changes - before <= 2  # n1 moved (+ the first commit)
+        assert rows(s.working_copy.db, "SELECT x FROM node WHERE id = 'n1'") == [
+            (790.0,)
+        ]
+
+
 def test_an_edit_writes_only_the_rows_it_changed():
     counts = []
     for size in (100, 3000):
@@ -103,8 +117,10 @@ def test_an_edit_writes_only_the_rows_it_changed():
             before = s._raw.total_changes
             s.document.move_nodes({"n000050": (900.0, 100.0)})
             s.document.update("n000051", label="Renamed")
+            s.flush()  # as the editor does when its event loop goes idle
             moved_and_renamed = s._raw.total_changes - before
             s.document.remove(["n000052"])  # with its connectors
+            s.flush()
             assert s._raw.total_changes - before == sum(touched)
             counts.append(moved_and_renamed)
     assert counts == [2, 2]  # one row each, whatever the size of the project
