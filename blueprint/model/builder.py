@@ -158,6 +158,25 @@ class Draft:
         self.edges[key] = edge
         return edge
 
+    def customer_steps(
+        self, steps: tuple[tuple[str, int, str, str, float | None, float | None], ...]
+    ) -> None:
+        """The customer's path: per step (key, column, evidence, label, duration,
+        wait) a physical-evidence item above a customer action, a wait point where
+        the customer waits, and flow connectors along the steps."""
+        for key, column, evidence, label, duration, wait in steps:
+            self.node(f"ev.{key}", "physical_evidence", column, evidence, "evidence")
+            self.node(
+                key,
+                "customer",
+                column,
+                label,
+                duration=None if duration is None else float(duration),
+                wait_time=None if wait is None else float(wait),
+                wait_point=wait is not None,
+            )
+        self.path(*(step[0] for step in steps))
+
     def path(self, *keys: str, kind: str = "flow") -> list[Edge]:
         """Flow connectors along a sequence of nodes."""
         return [self.edge(a, b, kind) for a, b in pairwise(keys)]

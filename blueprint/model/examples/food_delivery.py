@@ -28,18 +28,7 @@ def _blueprint() -> Draft:
         ids=named_ids(f"{ID}/blueprint"),
         stages=(("Order", 3), ("Prepare", 3), ("Deliver", 2), ("After", 1)),
     )
-    for key, column, evidence, label, duration, wait in CUSTOMER_STEPS:
-        d.node(f"ev.{key}", "physical_evidence", column, evidence, "evidence")
-        d.node(
-            key,
-            "customer",
-            column,
-            label,
-            duration=None if duration is None else float(duration),
-            wait_time=None if wait is None else float(wait),
-            wait_point=wait is not None,
-        )
-    d.path(*(step[0] for step in CUSTOMER_STEPS))
+    d.customer_steps(CUSTOMER_STEPS)
 
     truth = {"moment_of_truth": True}
     d.node("menus", "onstage", 0, "App shows menus and times", "system", **truth)

@@ -32,18 +32,7 @@ def _blueprint() -> Draft:
         ids=named_ids(f"{ID}/blueprint"),
         stages=(("Arrival", 3), ("Stay", 3), ("Room service", 3), ("Departure", 1)),
     )
-    for key, column, evidence, label, duration, wait in CUSTOMER_STEPS:
-        d.node(f"ev.{key}", "physical_evidence", column, evidence, "evidence")
-        d.node(
-            key,
-            "customer",
-            column,
-            label,
-            duration=float(duration),
-            wait_time=None if wait is None else float(wait),
-            wait_point=wait is not None,
-        )
-    d.path(*(step[0] for step in CUSTOMER_STEPS))
+    d.customer_steps(CUSTOMER_STEPS)
 
     truth = {"moment_of_truth": True}
     d.node("greet", "onstage", 1, "Greet and take bags", duration=2.0, **truth)

@@ -33,18 +33,7 @@ def _blueprint() -> Draft:
         lines=notation.lines + notation.optional_lines,
         stages=(("Arrive", 2), ("Order", 2), ("Dine", 2), ("Pay", 2)),
     )
-    for key, column, evidence, label, duration, wait in CUSTOMER_STEPS:
-        d.node(f"ev.{key}", "physical_evidence", column, evidence, "evidence")
-        d.node(
-            key,
-            "customer",
-            column,
-            label,
-            duration=None if duration is None else float(duration),
-            wait_time=None if wait is None else float(wait),
-            wait_point=wait is not None,
-        )
-    d.path(*(step[0] for step in CUSTOMER_STEPS))
+    d.customer_steps(CUSTOMER_STEPS)
 
     truth = {"moment_of_truth": True}
     d.node("greet", "onstage", 0, "Greet guests", duration=1.0, **truth)
