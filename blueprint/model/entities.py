@@ -105,21 +105,6 @@ class Entity:
     kind_name: ClassVar[str]
     id: str
 
-    @classmethod
-    def from_values(cls, *values: Any) -> Self:
-        """cls(*values) with every field given in order, checked the same way, but
-        faster: one dict update instead of a frozen setattr per field (file loading)."""
-        names = cls.__dict__.get("_field_names")
-        if names is None:
-            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-            cls._field_names = names  # type: ignore[attr-defined]
-        if len(values) != len(names):
-            raise DomainError(cls.kind_name, f"needs {len(names)} values")
-        obj = object.__new__(cls)
-        obj.__dict__.update(zip(names, values, strict=True))
-        obj.__post_init__()  # type: ignore[attr-defined]
-        return obj
-
     def evolve(self, **changes: Any) -> Self:
         return replace(self, **changes)  # type: ignore[type-var]
 

@@ -223,7 +223,7 @@ _NO_STYLE = Style()
 
 def _node(r: tuple) -> Node:
     style = _NO_STYLE if r[10] is r[11] is r[12] is None else Style(r[10], r[11], r[12])
-    return Node.from_values(
+    return Node(
         r[0],
         r[1],
         r[2],
@@ -248,9 +248,7 @@ def _edge(r: tuple) -> Edge:
     if points and not all(isinstance(p, list) and len(p) == 2 for p in points):
         raise DomainError("edge.waypoints", "must be a list of [x, y] pairs")
     waypoints = tuple(map(tuple, points)) if points else ()
-    return Edge.from_values(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], waypoints
-    )
+    return Edge(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], waypoints)
 
 
 _BODIES: dict[str, tuple[type, tuple[str, ...]]] = {

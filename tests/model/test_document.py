@@ -275,20 +275,6 @@ def test_huge_numbers_and_lone_surrogates_are_domain_errors():
     assert Node("n", "d", "l", label="Ωμέγα Привет café 東京 🙂").label
 
 
-def test_from_values_equals_the_constructor_and_checks_the_same():
-    from dataclasses import astuple, fields
-
-    node = Node(new_id(), "d", "l", label="Check in", x=1.0, duration=5)
-    values = [getattr(node, f.name) for f in fields(Node)]
-    assert Node.from_values(*values) == node
-    values[4] = " "  # the label
-    with pytest.raises(DomainError, match="node.label"):
-        Node.from_values(*values)
-    with pytest.raises(DomainError):
-        Node.from_values(*values[:3])
-    assert astuple(Node.from_values(*[getattr(node, f.name) for f in fields(Node)]))
-
-
 def test_from_entities_checks_references_and_builds_indexes_lazily(doc):
     a, b = _node(doc), _node(doc, 1)
     dg = a.diagram_id
