@@ -31,6 +31,30 @@ class ReportTable(Table):
             super().draw()
 
 
+class CellParagraph(Paragraph):
+    """A table cell's Paragraph that remembers its line breaks for the last width:
+    a long table is wrapped again each time it splits at a page end, and again in
+    the second layout pass, always at its columns' widths."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # split() may drop blPara (a paragraph pushed on whole): wrap anew then
+        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
+def _cache_wraps(rows: list[list]) -> None:
+    # cells hold a Paragraph or a list of them; their class is swapped rather
+    # than every module building CellParagraphs (same content, same drawing)
+    for row in rows:
+        for value in row:
+            for item in value if isinstance(value, list | tuple) else (value,):
+                if type(item) is Paragraph:
+                    item.__class__ = CellParagraph
+
+
 def table(
     ctx: Context, rows: list[list], widths: Sequence[float], *, extra=()
 ) -> Table:
@@ -46,6 +70,7 @@ def table(
                 widest = max(range(len(cols)), key=cols.__getitem__)
                 cols[widest] -= need - cols[i]
                 cols[i] = need
+    _cache_wraps(rows)
     t = ReportTable(
         rows, colWidths=cols, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
     )
