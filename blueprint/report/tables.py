@@ -30,6 +30,32 @@ class ReportTable(Table):
         if not layout_only(self.canv):
             super().draw()
 
+    # The second layout pass meets every table in the place the first one did
+    # (only the contents pages change, and the next section starts on a new
+    # page), so a long table's page-by-page splits are worked out once: each
+    # split remembers its pieces for the space it was split in, and wrapping again
+    # in the space last wrapped in keeps the measurements already made.
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        key = (availWidth, availHeight)
+        if getattr(self, "_wrapped_in", None) == key:
+            return self._width, self._height
+        self._wrapped_in = None  # in case super() fails half-way
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_in = key
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        key = (availWidth, availHeight)
+        splits = self.__dict__.setdefault("_splits", {})
+        if key not in splits:
+            self._wrapped_in = None  # in case super() fails half-way
+            splits[key] = super().split(availWidth, availHeight)
+            # split measured the table for this space as wrap would have (and
+            # left it so: its pieces are new tables)
+            self.availWidth, self._wrapped_in = availWidth, key
+        return list(splits[key])
+
 
 class CellParagraph(Paragraph):
     """A table cell's Paragraph that remembers its line breaks for the last width:
