@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from blueprint.analysis import (
     Counts,
@@ -21,6 +21,7 @@ from blueprint.analysis import (
 from blueprint.model import Annotation, Diagram, Document, Edge, Node
 
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from .para import Paragraph
 from .styles import Palette, Styles
 from .template import Heading
 from .text import chunks, markup, short

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from blueprint import theme
 from blueprint.layout import TilePlan, plan_tiles
@@ -12,6 +12,7 @@ from blueprint.model.catalogue import EDGE_KINDS, LINE_KINDS, NODE_FLAGS
 
 from .context import FACES, Context
 from .fonts import BOLD, REGULAR
+from .para import Paragraph
 from .render import colour, draw_scene
 from .scene import DASHES, Scene, build_scene
 from .styles import MUTED, RULE, mix

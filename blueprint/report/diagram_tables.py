@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from blueprint import theme
 from blueprint.model import (
@@ -20,6 +20,7 @@ from blueprint.model import (
 from blueprint.model.rules import stage_at
 
 from .context import Context
+from .para import Paragraph
 from .render import colour
 from .tables import head, minutes, rating_chip, severity_chip, signed, table
 from .text import markup, short

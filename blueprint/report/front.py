@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Image,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -25,6 +24,7 @@ from .charts import QualityChart
 from .context import Context
 from .diagram_tables import GAP_WIDTHS, gap_head, gap_row
 from .fonts import REGULAR
+from .para import Paragraph
 from .registers import findings_table, grouped, where_prefix
 from .render import colour
 from .styles import RULE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from blueprint.analysis import CHECKS, Finding
 from blueprint.model import CRITERIA, GAPS, SERVQUAL_DIMENSIONS, Annotation, GapFinding
@@ -12,6 +12,7 @@ from blueprint.model import CRITERIA, GAPS, SERVQUAL_DIMENSIONS, Annotation, Gap
 from .charts import QualityChart, ServqualChart
 from .context import Context
 from .diagram_tables import REGISTER_WIDTHS, cell, gap_head, gap_row
+from .para import Paragraph
 from .tables import head, rating_chip, signed, table
 from .text import markup, short
 

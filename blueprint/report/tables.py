@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from blueprint import theme
 
 from .context import Context
 from .fonts import BOLD
+from .para import Paragraph
 from .render import colour
 from .template import layout_only
 from .text import markup

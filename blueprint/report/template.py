@@ -11,11 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from blueprint.layout import fit_ellipsis
 
 from .fonts import BOLD, REGULAR
+from .para import Paragraph
 from .render import colour
 from .styles import INK, MUTED, RULE, Palette
 
