@@ -23,6 +23,10 @@ def minutes(value: float | None) -> str:
     return f"{value:g} min" if value < 600 else f"{value / 60:.1f} h"
 
 
+def _measured(availWidth: float, availHeight: float) -> None:
+    """Table._calc for a table already measured for this space."""
+
+
 class ReportTable(Table):
     """A Table that lays out in every pass but draws only when the page can end
     up in the file (see template.layout_only): half the work of a long report."""
@@ -50,8 +54,14 @@ class ReportTable(Table):
         key = (availWidth, availHeight)
         splits = self.__dict__.setdefault("_splits", {})
         if key not in splits:
+            measured = getattr(self, "_wrapped_in", None) == key
             self._wrapped_in = None  # in case super() fails half-way
-            splits[key] = super().split(availWidth, availHeight)
+            if measured:  # frames split right after wrapping in the same space
+                self._calc = _measured
+            try:
+                splits[key] = super().split(availWidth, availHeight)
+            finally:
+                self.__dict__.pop("_calc", None)
             # split measured the table for this space as wrap would have (and
             # left it so: its pieces are new tables)
             self.availWidth, self._wrapped_in = availWidth, key
