@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from blueprint.model.document import Document
@@ -55,43 +55,52 @@ def candidates(a: Rect, b: Rect, offset: float = 0.0) -> list[list[Point]]:
     """Orthogonal routes from rectangle a to rectangle b, best first: straight
     when the sides face each other, else one bend (L), else two (Z). offset
     shifts a route sideways, for a pair of opposite connectors."""
+    return list(_candidates(a, b, offset))
+
+
+def _candidates(a: Rect, b: Rect, offset: float) -> Iterator[list[Point]]:
+    """candidates() one at a time, so the best alone costs no more than itself."""
     gx = b.x - a.right if b.cx >= a.cx else a.x - b.right
     gy = b.y - a.bottom if b.cy >= a.cy else a.y - b.bottom
     right, down = b.cx >= a.cx, b.cy >= a.cy
     ax0, bx1 = (a.right, b.x) if right else (a.x, b.right)  # facing sides
     ay0, by1 = (a.bottom, b.y) if down else (a.y, b.bottom)
-    out: list[list[Point]] = []
+    found = False  # whether any route was offered
     if gx > 0 and (shared := _overlap(a.y, a.bottom, b.y, b.bottom)):
         y = (shared[0] + shared[1]) / 2 + offset
-        out.append([(ax0, y), (bx1, y)])
+        found = True
+        yield [(ax0, y), (bx1, y)]
     if gy > 0 and (shared := _overlap(a.x, a.right, b.x, b.right)):
         x = (shared[0] + shared[1]) / 2 + offset
-        out.append([(x, ay0), (x, by1)])
+        found = True
+        yield [(x, ay0), (x, by1)]
     ax, ay, bx, by = a.cx + offset, a.cy + offset, b.cx + offset, b.cy + offset
     if gx > 0 and gy > 0:
-        out.append([(ax, ay0), (ax, by), (bx1, by)])  # down (or up), then across
-        out.append([(ax0, ay), (bx, ay), (bx, by1)])  # across, then down (or up)
+        found = True
+        yield [(ax, ay0), (ax, by), (bx1, by)]  # down (or up), then across
+        yield [(ax0, ay), (bx, ay), (bx, by1)]  # across, then down (or up)
     if gx > 0:  # across, down (or up) in the gap between them, across again
         sign = 1 if right else -1
         for mid in ((ax0 + bx1) / 2, bx1 - sign * APPROACH, ax0 + sign * APPROACH):
             if (mid - ax0) * sign > 0 and (bx1 - mid) * sign > 0:
                 m = mid + offset
-                out.append(_simplify([(ax0, ay), (m, ay), (m, by), (bx1, by)]))
+                found = True
+                yield _simplify([(ax0, ay), (m, ay), (m, by), (bx1, by)])
     if gy > 0:  # the same turned by 90 degrees; the first try runs across just
         # before the target, not halfway, where a lane boundary usually is
         sign = 1 if down else -1
         for mid in (by1 - sign * APPROACH, (ay0 + by1) / 2, ay0 + sign * APPROACH):
             if (mid - ay0) * sign > 0 and (by1 - mid) * sign > 0:
                 m = mid + offset
-                out.append(_simplify([(ax, ay0), (ax, m), (bx, m), (bx, by1)]))
-    if not out:  # overlapping rectangles: a straight line between the borders
-        out.append([_clip_to_rect(a, (b.cx, b.cy)), _clip_to_rect(b, (a.cx, a.cy))])
-    return out
+                found = True
+                yield _simplify([(ax, ay0), (ax, m), (bx, m), (bx, by1)])
+    if not found:  # overlapping rectangles: a straight line between the borders
+        yield [_clip_to_rect(a, (b.cx, b.cy)), _clip_to_rect(b, (a.cx, a.cy))]
 
 
 def route_between(a: Rect, b: Rect, offset: float = 0.0) -> list[Point]:
     """The preferred orthogonal route from a to b, ignoring other nodes."""
-    return candidates(a, b, offset)[0]
+    return next(_candidates(a, b, offset))
 
 
 def _through(a: Rect, b: Rect, waypoints: Sequence[Point], orthogonal: bool):
@@ -207,7 +216,7 @@ class Router:
 
     def _straight(self, edge: Edge) -> bool:
         a, b = self._rects[edge.source_id], self._rects[edge.target_id]
-        return len(candidates(a, b)[0]) == 2 and not edge.waypoints
+        return len(route_between(a, b)) == 2 and not edge.waypoints
 
     def _choose(self, edge: Edge) -> list[Point]:
         a, b = self._rects[edge.source_id], self._rects[edge.target_id]

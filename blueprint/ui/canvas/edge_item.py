@@ -56,45 +56,111 @@ class EdgeItem(QGraphicsItem):
         self._caption = edge_caption(edge)
         self._selected = False
         self._polyline = QPolygonF()
+        # the ends' frames (and all else a quick route depends on) the shown route
+        # was made for, and the route shown before it: a change that leaves the
+        # ends where they were costs nothing, and undo puts the previous one back
+        self._route_key: tuple | None = None
+        self._previous: tuple | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(5)
 
     def sync(self, edge: Edge) -> bool:
         """Take a new version of the edge; True if it must be rerouted."""
         old, self.edge = self.edge, edge
-        self._caption = edge_caption(edge)
+        caption, self._caption = self._caption, edge_caption(edge)
         self.update()
         return (old.source_id, old.target_id, old.routing, old.waypoints) != (
             edge.source_id,
             edge.target_id,
             edge.routing,
             edge.waypoints,
-        ) or old.label != edge.label
+        ) or caption != self._caption
 
     def reroute(self, source: layout.Rect, target: layout.Rect) -> None:
         """A quick route while nodes move; the settled one comes from routing.py."""
-        self.set_points(geometry.quick_route(self.edge, source, target))
+        edge = self.edge
+        key = (
+            source.x,
+            source.y,
+            source.w,
+            source.h,
+            target.x,
+            target.y,
+            target.w,
+            target.h,
+            edge.routing,
+            edge.waypoints,
+            self._caption,
+        )
+        if key == self._route_key:
+            return  # the ends did not move: the route shown is still right
+        current = self._route_key, self._geometry()
+        previous = self._previous
+        if previous is not None and previous[0] == key:
+            self.prepareGeometryChange()
+            self._restore(previous[1])
+        else:
+            self._set_points(geometry.quick_route(edge, source, target))
+        self._route_key = key
+        self._previous = current if current[0] is not None else None
+
+    def settle(self, points: list[geometry.Point]) -> None:
+        """Show the settled route for where the ends are now."""
+        if points != self.points:
+            self._set_points(points)
 
     def set_points(self, points: list[geometry.Point]) -> None:
+        """Show a route of one's own (a gesture's preview)."""
+        self._route_key = None
+        self._set_points(points)
+
+    def _geometry(self) -> tuple:
+        return (
+            self.points,
+            self._path,
+            self._polyline,
+            self._arrow,
+            self._label_rect,
+            self._bounds,
+        )
+
+    def _restore(self, shown: tuple) -> None:
+        (
+            self.points,
+            self._path,
+            self._polyline,
+            self._arrow,
+            self._label_rect,
+            self._bounds,
+        ) = shown
+        self._shape = None
+
+    def _set_points(self, points: list[geometry.Point]) -> None:
         if len(points) < 2:
             points = [points[0], points[0]] if points else [(0, 0), (0, 0)]
         self.prepareGeometryChange()
         self.points = points
         line = geometry.shorten_end(points, geometry.ARROW_SIZE * 0.8)
         path = QPainterPath(QPointF(*line[0]))
-        for p in line[1:]:
-            path.lineTo(*p)
+        for x, y in line[1:]:
+            path.lineTo(x, y)
         self._path = path
-        self._polyline = QPolygonF([QPointF(*p) for p in points])
+        self._polyline = QPolygonF([QPointF(x, y) for x, y in points])
         head = layout.arrow_head(points, geometry.ARROW_SIZE)
-        self._arrow = QPolygonF([QPointF(*p) for p in head])
+        self._arrow = QPolygonF([QPointF(x, y) for x, y in head])
         self._shape = None
-        self._label_rect = self._measure_label()
-        self._bounds = (
-            path.boundingRect()
-            .united(self._arrow.boundingRect())
-            .united(self._label_rect)
-            .adjusted(-END_RADIUS - 3, -END_RADIUS - 3, END_RADIUS + 3, END_RADIUS + 3)
+        self._label_rect = label = self._measure_label()
+        # the frame of the points and the arrow's corners, without asking Qt to
+        # measure the path and the polygon
+        xs = [p[0] for p in points] + [p[0] for p in head]
+        ys = [p[1] for p in points] + [p[1] for p in head]
+        left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+        if not label.isNull():
+            left, top = min(left, label.left()), min(top, label.top())
+            right, bottom = max(right, label.right()), max(bottom, label.bottom())
+        m = END_RADIUS + 3
+        self._bounds = QRectF(
+            left - m, top - m, right - left + 2 * m, bottom - top + 2 * m
         )
 
     def _measure_label(self) -> QRectF:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
-from blueprint.layout import Router, candidates, node_rect
+from blueprint.layout import Router, node_rect, route_between
 from blueprint.model import Document, Edge
 
 from .geometry import Point
@@ -32,7 +32,7 @@ def settled_routes(doc: Document, diagram_id: str) -> Iterator[tuple[str, list[P
 
     def straight(e: Edge) -> bool:
         a, b = rects[e.source_id], rects[e.target_id]
-        return len(candidates(a, b)[0]) == 2 and not e.waypoints
+        return len(route_between(a, b)) == 2 and not e.waypoints
 
     first = [e for e in edges if straight(e)]
     chosen = {e.id for e in first}

@@ -211,8 +211,8 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
 
     def _settle_edge(self, edge_id: str, points: list) -> None:
         item = self._edges.get(edge_id)
-        if item is not None and item.points != points:
-            item.set_points(points)
+        if item is not None:
+            item.settle(points)
 
     def settle_routes(self) -> None:
         """Give every connector its final route now (export, tests)."""
