@@ -77,9 +77,15 @@ def _text(canv: Canvas, text: str, face: str, size: float, x: float, y: float):
     canv.drawText(t)
 
 
-def _visible(b: Rect, v: Rect) -> bool:
-    # inclusive, so zero-width lines on a viewport's edge still count
-    return b.x <= v.right and v.x <= b.right and b.y <= v.bottom and v.y <= b.bottom
+def _extents(scene: Scene) -> list[tuple[float, float, float, float]]:
+    """Each primitive's (left, top, right, bottom), worked out once per scene
+    rather than once per tile."""
+    cached = scene.__dict__.get("_extents")
+    if cached is None or cached[0] is not scene.prims or cached[1] != len(scene.prims):
+        boxes = [p.bbox for p in scene.prims]
+        extents = [(b.x, b.y, b.x + b.w, b.y + b.h) for b in boxes]
+        cached = scene.__dict__["_extents"] = (scene.prims, len(extents), extents)
+    return cached[2]
 
 
 def draw_scene(
@@ -96,8 +102,10 @@ def draw_scene(
     canv.clipPath(clip, stroke=0, fill=0)
     canv.setLineJoin(1)
     pen = _Pen(canv, scale)
-    for prim in scene.prims:
-        if not _visible(prim.bbox, viewport):
+    left, top, right, bottom = viewport.x, viewport.y, viewport.right, viewport.bottom
+    for prim, (x0, y0, x1, y1) in zip(scene.prims, _extents(scene), strict=True):
+        # inclusive, so zero-width lines on a viewport's edge still count
+        if x0 > right or left > x1 or y0 > bottom or top > y1:
             continue
         kind = prim.kind
         pen.set(prim)
