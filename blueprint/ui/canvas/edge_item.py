@@ -27,6 +27,7 @@ LOD_DETAIL = 0.3  # below: plain thin lines, no arrowheads or labels
 LOD_HIDDEN = 0.05  # below: connectors are not drawn at all
 LABEL_SIZE = theme.LINE_LABEL_SIZE
 LABEL_WIDTH = 220.0  # as the report's EDGE_LABEL_WIDTH
+Frame = tuple[float, float, float, float]  # x, y, w, h
 
 
 def edge_caption(edge: Edge) -> str:
@@ -78,20 +79,16 @@ class EdgeItem(QGraphicsItem):
 
     def reroute(self, source: layout.Rect, target: layout.Rect) -> None:
         """A quick route while nodes move; the settled one comes from routing.py."""
-        edge = self.edge
-        key = (
-            source.x,
-            source.y,
-            source.w,
-            source.h,
-            target.x,
-            target.y,
-            target.w,
-            target.h,
-            edge.routing,
-            edge.waypoints,
-            self._caption,
+        self.reroute_frames(
+            (source.x, source.y, source.w, source.h),
+            (target.x, target.y, target.w, target.h),
         )
+
+    def reroute_frames(self, source: Frame, target: Frame) -> None:
+        """reroute() from the ends' (x, y, w, h): nothing is built when they
+        did not move."""
+        edge = self.edge
+        key = (source, target, edge.routing, edge.waypoints, self._caption)
         if key == self._route_key:
             return  # the ends did not move: the route shown is still right
         current = self._route_key, self._geometry()
@@ -100,7 +97,8 @@ class EdgeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._restore(previous[1])
         else:
-            self._set_points(geometry.quick_route(edge, source, target))
+            a, b = layout.Rect(*source), layout.Rect(*target)
+            self._set_points(geometry.quick_route(edge, a, b))
         self._route_key = key
         self._previous = current if current[0] is not None else None
 

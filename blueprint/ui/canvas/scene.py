@@ -131,7 +131,7 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         source = self._nodes.get(item.edge.source_id)
         target = self._nodes.get(item.edge.target_id)
         if source is not None and target is not None:
-            item.reroute(source.rect(), target.rect())
+            item.reroute_frames(source.frame(), target.frame())
 
     def _relayout(self) -> None:
         """Place lanes, stages and lines from the model (they are few)."""
