@@ -39,6 +39,7 @@ from .sync import RIGHT_ROOM, ModelSync
 MIN_WIDTH = 1200.0  # lanes run at least this far right
 SCENE_MARGIN = 800.0  # room to pan and drop beyond the content
 MIN_CONTENT = 400.0  # an empty diagram still fits its lane headers and some room
+SPARE_EDGES = 2000  # items of deleted connectors kept for undo to show again
 
 
 class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
@@ -61,6 +62,7 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         self.undo_stack = undo_stack
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
+        self._spare_edges: dict[str, EdgeItem] = {}  # deleted lately, for undo
         self._edges_by_node: dict[str, set[str]] = {}
         self._lanes: dict[str, LaneItem] = {}
         self._stages: dict[str, StageItem] = {}
@@ -113,7 +115,11 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         self._add_item(self._nodes, node.id, NodeItem(node))
 
     def _add_edge(self, edge: Edge) -> None:
-        item = EdgeItem(edge)
+        item = self._spare_edges.pop(edge.id, None)
+        if item is None:
+            item = EdgeItem(edge)
+        else:  # undo brings a deleted connector back: its item still knows its route
+            item.sync(edge)
         self._add_item(self._edges, edge.id, item)
         for end in (edge.source_id, edge.target_id):
             self._edges_by_node.setdefault(end, set()).add(edge.id)
@@ -126,6 +132,12 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
         for end in (item.edge.source_id, item.edge.target_id):
             self._edges_by_node.get(end, set()).discard(edge_id)
         self.removeItem(item)
+        if item.isSelected():
+            item.setSelected(False)
+        spare = self._spare_edges
+        spare[edge_id] = item
+        if len(spare) > SPARE_EDGES:
+            del spare[next(iter(spare))]  # the longest deleted
 
     def _reroute(self, item: EdgeItem) -> None:
         source = self._nodes.get(item.edge.source_id)
@@ -224,6 +236,7 @@ class DiagramScene(QGraphicsScene, SceneActions, ModelSync, LabelEditing):
     def detach(self) -> None:
         """Stop following the document (call before dropping the scene)."""
         self._routes.stop()
+        self._spare_edges.clear()
         self._unsubscribe()
         self._unsubscribe = lambda: None
 

@@ -127,6 +127,7 @@ class ModelSync:
             for item in table.values():
                 self.removeItem(item)
             table.clear()
+        self._spare_edges.clear()
         self._edges_by_node.clear()
         self._spans = []
 

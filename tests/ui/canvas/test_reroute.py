@@ -147,3 +147,26 @@ def test_undo_of_a_move_puts_back_the_route_shown_before(built):
     assert all(moved[i] != settled[i] for i in ids)
     stack.undo()
     assert routes(scene, doc, d) == settled
+
+
+def test_undo_of_a_delete_brings_connectors_back_as_they_were(built):
+    doc, d, stack, scene = built()
+    node = busiest(doc, d)
+    ids = {e.id for e in doc.edges_of(node.id)}
+    shown = {i: scene.edge_item(i) for i in ids}
+    picked = next(iter(ids))
+    scene.select_ids([picked])
+    before = routes(scene, doc, d)
+    stack.push(DocumentCommand(doc, "delete", lambda: doc.remove([node.id])))
+    assert not ids & set(scene.item_ids()["edge"])
+    stack.undo()
+    assert {i: scene.edge_item(i) for i in ids} == shown  # the very same items
+    assert routes(scene, doc, d) == before == fresh_routes(doc, d)
+    item = scene.edge_item(picked)
+    assert not item.isSelected() and item.zValue() == 5
+    assert scene.selected_ids() == []
+    stack.redo()
+    stack.undo()
+    assert routes(scene, doc, d) == fresh_routes(doc, d)
+    for e in doc.edges(d):
+        assert scene.edge_item(e.id).edge == e
