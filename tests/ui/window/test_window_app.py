@@ -169,6 +169,7 @@ def test_a_normal_start_on_a_bad_file_shows_the_error_and_goes_on(qtbot, tmp_pat
     bad = tmp_path / "bad.blueprint"
     bad.write_bytes(b"\x00" * 512)
     seen: dict[str, object] = {}
+    earlier = set(QApplication.topLevelWidgets())  # other tests' windows
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -183,7 +184,7 @@ def test_a_normal_start_on_a_bad_file_shows_the_error_and_goes_on(qtbot, tmp_pat
         windows = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.isVisible()
+            if isinstance(w, MainWindow) and w.isVisible() and w not in earlier
         ]
         if not windows:  # a loaded machine may not have shown it yet
             QTimer.singleShot(50, look_and_close)
