@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from blueprint.model.examples import EXAMPLES
 from blueprint.store import EditSession
@@ -81,6 +82,8 @@ def test_geometry_docks_and_recent_files_persist(qtbot, workspace, prompts, tmp_
         for w in list(later.windows):
             w.shutdown(save_state=False)
             w.deleteLater()
+        # delete them while their workspace lives: it owns what they point at
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def test_recent_files_are_most_recent_first_without_duplicates(tmp_path):
