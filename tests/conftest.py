@@ -3,4 +3,3 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("BLUEPRINT_NO_NETWORK_CHECK", "")
