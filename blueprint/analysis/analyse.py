@@ -12,6 +12,7 @@ from collections import Counter
 from operator import attrgetter
 
 from blueprint.model import Annotation
+from blueprint.model.document import paused_gc
 from blueprint.model.entities import ANNOTATION_BODIES
 
 from .checks import CHECKS, run_checks
@@ -108,13 +109,15 @@ def analyse_diagram(doc: Source, diagram_id: str) -> DiagramAnalysis:
     entities (e.g. from a damaged import: broken references become findings).
     Raises KeyError when the diagram is not in the project.
     """
-    return _analyse_parts(snapshot(doc, diagram_id).diagram(diagram_id))
+    with paused_gc():
+        return _analyse_parts(snapshot(doc, diagram_id).diagram(diagram_id))
 
 
 def analyse_project(doc: Source) -> ProjectAnalysis:
     """Every diagram, in diagram order, and the project-wide summaries."""
-    snap = snapshot(doc)
-    return _project(snap.diagrams, [_analyse_parts(p) for p in snap.diagrams])
+    with paused_gc():
+        snap = snapshot(doc)
+        return _project(snap.diagrams, [_analyse_parts(p) for p in snap.diagrams])
 
 
 class Analyser:
@@ -138,7 +141,8 @@ class Analyser:
             hit = self._cache.get(parts.id)
         if hit is not None and hit[0] == key:
             return hit[2]
-        result = _analyse_parts(parts)
+        with paused_gc():
+            result = _analyse_parts(parts)
         with self._lock:
             self._cache[parts.id] = (key, parts, result)
         return result
