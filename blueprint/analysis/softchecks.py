@@ -54,6 +54,17 @@ def _edge_name(facts: Facts, e: Edge) -> str:
     return f"{quoted(s)} to {quoted(t)}"
 
 
+def _edge_finding(facts: Facts, rule: SoftRule, e: Edge) -> Finding:
+    """A finding about one connector, naming both its ends."""
+    return _finding(
+        facts,
+        rule,
+        _edge_name(facts, e),
+        facts.ordered([e.source_id, e.target_id]),
+        (e.id,),
+    )
+
+
 @cache
 def _roles_by_kind(notation_id: str) -> dict[str, frozenset[str]]:
     notation = NOTATIONS[notation_id]
@@ -111,13 +122,7 @@ def not_linked(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Finding
         if (a in rule.roles and b in rule.other_roles) or (
             b in rule.roles and a in rule.other_roles
         ):
-            yield _finding(
-                facts,
-                rule,
-                _edge_name(facts, e),
-                facts.ordered([e.source_id, e.target_id]),
-                (e.id,),
-            )
+            yield _edge_finding(facts, rule, e)
 
 
 def same_column(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Finding]:
@@ -154,25 +159,13 @@ def crossing_flagged(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[F
         if _in(rule.edge_kinds, e.kind):
             s, t = facts.by_id[e.source_id], facts.by_id[e.target_id]
             if not (getattr(s, rule.flag, False) or getattr(t, rule.flag, False)):
-                yield _finding(
-                    facts,
-                    rule,
-                    _edge_name(facts, e),
-                    facts.ordered([s.id, t.id]),
-                    (e.id,),
-                )
+                yield _edge_finding(facts, rule, e)
 
 
 def support_typed(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Finding]:
     for e in facts.g.edges:
         if _in(rule.edge_kinds, e.kind) and e.support_type is None:
-            yield _finding(
-                facts,
-                rule,
-                _edge_name(facts, e),
-                facts.ordered([e.source_id, e.target_id]),
-                (e.id,),
-            )
+            yield _edge_finding(facts, rule, e)
 
 
 def edge_direction(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Finding]:
@@ -183,13 +176,7 @@ def edge_direction(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Fin
         if role[e.source_id] not in rule.roles or (
             role[e.target_id] not in rule.other_roles
         ):
-            yield _finding(
-                facts,
-                rule,
-                _edge_name(facts, e),
-                facts.ordered([e.source_id, e.target_id]),
-                (e.id,),
-            )
+            yield _edge_finding(facts, rule, e)
 
 
 def kinds_present(facts: Facts, rule: SoftRule, _: Annotations) -> Iterator[Finding]:
