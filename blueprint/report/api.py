@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from blueprint.model import Diagram, Document
 
+from .contents import Contents
 from .context import Context
 from .diagram_page import diagram_pages, no_diagrams
 from .diagram_tables import annotations_section, steps_section
@@ -23,7 +24,7 @@ from .fonts import FontError, register_fonts
 from .front import contents, cover, summary
 from .registers import findings_section, gap_register, quality_section, servqual_section
 from .styles import Palette
-from .template import PageCount, PageText, ReportTemplate
+from .template import PageText, ReportTemplate, number_headings
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": LETTER}
 LARGER = {"A4": A3, "A3": A2, "letter": TABLOID}
@@ -164,7 +165,6 @@ def write_report(
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
-        count = PageCount()
         project = doc.project
         footer = " · ".join(
             x for x in (project.client.strip(), project.author.strip()) if x
@@ -174,7 +174,6 @@ def write_report(
             size,
             palette,
             PageText(project.title, footer or "Service design report"),
-            count=count,
             larger_size=larger,
             progress=progress.tick,
             title=project.title,
@@ -193,9 +192,12 @@ def write_report(
         story, tiled = _story(ctx, sections, options, warnings, progress)
         warnings += ctx.warnings
         template.first_page(_first_page(story, "cover" in sections))
-        story.insert(0, count)
+        headings = number_headings(story)
+        for toc in (f for f in story if isinstance(f, Contents)):
+            toc.set_entries(headings)
+            template.late.append(toc.define_forms)
         progress.layout(len(story))
-        template.multiBuild(story, maxPasses=8)
+        template.build_once(story)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -213,7 +215,7 @@ def write_report(
     progress.done()
     return ReportResult(
         out,
-        count.total,
+        template.pages,
         len(diagrams),
         time.perf_counter() - started,
         tiled,
@@ -272,8 +274,8 @@ def _first_page(story: list[Flowable], has_cover: bool) -> str:
 
 
 class _Progress:
-    """Reports (done, total, what): preparation steps, then laid-out flowables
-    over the expected two passes; never goes backwards, ends at total."""
+    """Reports (done, total, what): preparation steps, then laid-out flowables;
+    never goes backwards, ends at total."""
 
     def __init__(self, callback: Progress | None) -> None:
         self.callback = callback
@@ -284,7 +286,7 @@ class _Progress:
         self._emit()
 
     def layout(self, flowables: int) -> None:
-        self.done_steps, self.total = 0, max(flowables * 2, 1) + 1
+        self.done_steps, self.total = 0, max(flowables, 1) + 1
         self.what = "Laying out pages"
         self._emit()
 

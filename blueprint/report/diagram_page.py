@@ -16,7 +16,7 @@ from .para import Paragraph
 from .render import colour, draw_scene
 from .scene import DASHES, Scene, build_scene
 from .styles import MUTED, RULE, mix
-from .template import Heading, layout_only
+from .template import Heading
 from .text import markup, short
 
 MIN_LABEL_PT = 6.0  # labels are never printed smaller than this
@@ -46,8 +46,6 @@ class DiagramFlowable(Flowable):
         return aw, ah
 
     def draw(self) -> None:
-        if layout_only(self.canv):
-            return
         canv, plan = self.canv, self.plan
         vp = plan.viewports[self.index]
         area_w, area_h = self.width, self.height - LEGEND_H

@@ -15,12 +15,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from blueprint import theme
 from blueprint.model import GapFinding
 
 from .charts import QualityChart
+from .contents import Contents
 from .context import Context
 from .diagram_tables import GAP_WIDTHS, gap_head, gap_row
 from .fonts import REGULAR
@@ -113,11 +113,9 @@ def cover(ctx: Context, day: dt.date, warnings: list[str]) -> list[Flowable]:
 
 def contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    toc = TableOfContents(
-        levelStyles=s.toc,
-        dotsMinLevel=0,
-        rightColumnWidth=30,
-        tableStyle=TableStyle(
+    toc = Contents(
+        s.toc,
+        TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

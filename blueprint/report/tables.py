@@ -13,7 +13,6 @@ from .context import Context
 from .fonts import BOLD
 from .para import Paragraph
 from .render import colour
-from .template import layout_only
 from .text import markup
 
 
@@ -28,12 +27,8 @@ def _measured(availWidth: float, availHeight: float) -> None:
 
 
 class ReportTable(Table):
-    """A Table that lays out in every pass but draws only when the page can end
-    up in the file (see template.layout_only): half the work of a long report."""
-
-    def draw(self) -> None:
-        if not layout_only(self.canv):
-            super().draw()
+    """A Table that keeps its measurements while the space it is given stays the
+    same."""
 
     # The second layout pass meets every table in the place the first one did
     # (only the contents pages change, and the next section starts on a new

@@ -1,5 +1,10 @@
 """The page design: cover, portrait and landscape pages, running header and footer,
-contents entries, PDF outline and "page N of M"."""
+contents entries, PDF outline and "page N of M".
+
+The report is laid out in one pass. What only the finished layout knows (the
+page count in each footer, the page of each heading in the contents) is drawn as
+a reference to a PDF form XObject, and the forms are defined once the last page
+is done: reportlab resolves forms by name when the file is saved."""
 
 from __future__ import annotations
 
@@ -31,12 +36,6 @@ COVER_NOTE = (
 )
 
 
-def layout_only(canv: Canvas) -> bool:
-    """Whether this layout pass is sure not to be the one saved (the first pass
-    never is: its page count is not known yet), so drawing can be skipped."""
-    return getattr(canv, "layout_only", False)
-
-
 class Heading(Paragraph):
     """A heading that enters the table of contents and the PDF outline."""
 
@@ -57,39 +56,31 @@ class Heading(Paragraph):
         self.title = title  # plain text for the outline
         self.contents = contents
         self.section = section  # running header text from here on
+        self.key = ""  # its bookmark: set by number_headings before layout
 
 
-class PageCount(Flowable):
-    """Knows the page count of the previous pass; asks for another pass until
-    the count it showed in "page N of M" is the count the document has."""
+def number_headings(story: list[Flowable]) -> list[Heading]:
+    """Give each heading of the story its bookmark key, in story order, and
+    return the headings: the contents are known before layout."""
+    headings = [f for f in story if isinstance(f, Heading)]
+    for i, h in enumerate(headings):
+        h.key = f"h{i}"
+    return headings
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.total = 0
-        self._shown = -1
-        self.doc: ReportTemplate | None = None
 
-    def isIndexing(self) -> int:
-        return 1
+# what a form defined after layout draws: (canvas, page of each heading key)
+LateDrawing = Callable[[Canvas, dict[str, int]], None]
 
-    def beforeBuild(self) -> None:
-        self._shown = self.total
 
-    def afterBuild(self) -> None:
-        if self.doc is not None:
-            self.total = self.doc.page
+class _FinishingCanvas(Canvas):
+    """A canvas that lets the template draw its late forms just before saving."""
 
-    def isSatisfied(self) -> bool:
-        return self._shown == self.total
+    before_save: Callable[[Canvas], None] | None = None
 
-    def notify(self, kind: str, stuff: object) -> None:
-        pass  # every indexing flowable hears every notice; counting needs none
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return (0, 0)
-
-    def draw(self) -> None:
-        pass
+    def save(self) -> None:
+        if self.before_save is not None:
+            self.before_save(self)
+        super().save()
 
 
 @dataclass
@@ -108,7 +99,6 @@ class ReportTemplate(BaseDocTemplate):
         palette: Palette,
         text: PageText,
         *,
-        count: PageCount,
         larger_size: tuple[float, float] | None = None,
         progress: Callable[[], None] | None = None,
         title: str = "",
@@ -133,12 +123,12 @@ class ReportTemplate(BaseDocTemplate):
         )
         self.palette = palette
         self.text = text
-        self.count = count
-        count.doc = self
         self._progress = progress
         self.section = ""
-        self._keys = 0
-        self._passes = 0
+        self.pages = 0  # pages laid out so far; the page count once built
+        self.heading_pages: dict[str, int] = {}  # bookmark key -> page
+        self.late: list[LateDrawing] = []  # forms to define once laid out
+        self._footers: list[int] = []  # pages whose footer says "page N of M"
         portrait = page_size
         wide = landscape(page_size)
         self.addPageTemplates(
@@ -213,13 +203,19 @@ class ReportTemplate(BaseDocTemplate):
 
     # -- hooks -----------------------------------------------------------------------
 
+    def build_once(self, story: list[Flowable]) -> None:
+        """Lay out and draw the story in a single pass and save the file."""
+        self.build(story, canvasmaker=_FinishingCanvas)
+
     def beforeDocument(self) -> None:
-        self._keys = 0
         self.section = ""
-        self._passes += 1
-        # the first pass only measures: "page N of M" is unknown until it ends,
-        # so PageCount always asks for a second pass, which is drawn in full
-        self.canv.layout_only = self._passes == 1
+        self.pages = 0
+        self.heading_pages = {}
+        self._footers = []
+        self.canv.before_save = self._finish
+
+    def afterPage(self) -> None:
+        self.pages = self.page
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if self._progress is not None:
@@ -228,15 +224,27 @@ class ReportTemplate(BaseDocTemplate):
             return
         if flowable.section is not None:
             self.section = flowable.section
-        key = f"h{self._keys}"
-        self._keys += 1
+        key = getattr(flowable, "key", "") or f"h_{id(flowable)}"
+        if key in self.heading_pages:  # the rest of a heading split over pages
+            return
+        self.heading_pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(
             flowable.title, key, level=flowable.level, closed=flowable.level > 0
         )
-        if flowable.contents:
-            entry = (flowable.level, flowable.toc_markup, self.page, key)
-            self.notify("TOCEntry", entry)
+
+    def _finish(self, canv: Canvas) -> None:
+        """Define the forms that the pages refer to: each footer's "page N of M"
+        (right-aligned, so the whole label is in the form) and the late drawings
+        (the contents' page numbers)."""
+        for n in self._footers:
+            canv.beginForm(_footer_form(n), lowerx=-400, lowery=-5, upperx=0, uppery=12)
+            canv.setFont(REGULAR, 7.5)
+            canv.setFillColor(colour(INK))
+            canv.drawRightString(0, 0, f"Page {n} of {self.pages}")
+            canv.endForm()
+        for draw in self.late:
+            draw(canv, self.heading_pages)
 
     # -- page furniture --------------------------------------------------------------
 
@@ -279,11 +287,15 @@ class ReportTemplate(BaseDocTemplate):
         canv.drawString(
             m, bottom, _fit(self.text.footer, (w - 2 * m) * 0.6, REGULAR, 7.5)
         )
-        total = self.count.total
-        label = f"Page {doc.page} of {total}" if total else f"Page {doc.page}"
-        canv.setFillColor(colour(INK))
-        canv.drawRightString(w - m, bottom, label)
+        # the page count is known once the last page is laid out (see _finish)
+        canv.translate(w - m, bottom)
+        canv.doForm(_footer_form(doc.page))
+        self._footers.append(doc.page)
         canv.restoreState()
+
+
+def _footer_form(page: int) -> str:
+    return f"footer{page}"
 
 
 def _fit(text: str, width: float, font: str, size: float) -> str:
