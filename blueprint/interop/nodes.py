@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from blueprint.model.entities import MAX_TEXT, Annotation, Node, NoteText, Style
@@ -312,7 +312,7 @@ class NodeMaker:
             for k, v in drawn.items()
             if v is not None and v != getattr(look, k).lower()
         }
-        return Style(**{**vars(kept), **changes})
+        return replace(kept, **changes)
 
     # -- annotations -------------------------------------------------------------------
 

@@ -79,6 +79,39 @@ def _references(e: Entity) -> tuple[tuple[str, str, type[Entity]], ...]:
     return refs(e) if refs is not None else ()
 
 
+def _plainly_referenced(e: Entity, lookup: Callable[[str], Entity | None]) -> bool:
+    """True when every id `e` refers to names an entity of the right type in its
+    diagram: the common case, checked inline for nodes and edges because opening a
+    file runs this for every row; False sends `e` to the checks that name the field."""
+    kind = e.__class__
+    if kind is Node:
+        lane = lookup(e.lane_id)  # type: ignore[attr-defined]
+        return (
+            lane.__class__ is Lane
+            and lane.diagram_id == e.diagram_id  # type: ignore[union-attr,attr-defined]
+            and lookup(e.diagram_id).__class__ is Diagram  # type: ignore[attr-defined]
+        )
+    if kind is Edge:
+        diagram_id = e.diagram_id  # type: ignore[attr-defined]
+        source, target = lookup(e.source_id), lookup(e.target_id)  # type: ignore[attr-defined]
+        return (
+            source.__class__ is Node
+            and target.__class__ is Node
+            and source is not target
+            and source.diagram_id == diagram_id  # type: ignore[union-attr]
+            and target.diagram_id == diagram_id  # type: ignore[union-attr]
+            and lookup(diagram_id).__class__ is Diagram
+        )
+    diagram_id = getattr(e, "diagram_id", None)
+    for _, ref, ref_kind in _references(e):
+        target = lookup(ref)
+        if target.__class__ is not ref_kind or (
+            ref_kind is not Diagram and target.diagram_id != diagram_id  # type: ignore[union-attr]
+        ):
+            return False
+    return True
+
+
 class Document:
     """A project in memory; the single source of truth for every view."""
 
@@ -106,7 +139,8 @@ class Document:
         doc = cls(project)
         doc._referrers_index = None
         known, by_diagram = doc._entities, doc._by_diagram
-        loaded = []
+        # rows come grouped by diagram and type: keep the last bucket at hand
+        last_diagram, last_kind, bucket = None, None, {}
         for e in entities:  # _insert, inlined: this loop runs for every row of a file
             if e is project:
                 continue
@@ -117,22 +151,16 @@ class Document:
             diagram_id = (
                 entity_id if kind is Diagram else getattr(e, "diagram_id", None)
             )
-            if diagram_id is not None:
-                by_diagram.setdefault(diagram_id, {}).setdefault(kind, {})[
-                    entity_id
-                ] = e
-            loaded.append((e, _references(e)))
+            if diagram_id is None:
+                continue
+            if kind is not last_kind or diagram_id != last_diagram:
+                bucket = by_diagram.setdefault(diagram_id, {}).setdefault(kind, {})
+                last_diagram, last_kind = diagram_id, kind
+            bucket[entity_id] = e
         lookup = known.get
-        for e, refs in loaded:
-            diagram_id = getattr(e, "diagram_id", None)
-            for _, ref, kind in refs:
-                target = lookup(ref)
-                if target.__class__ is not kind or (
-                    kind is not Diagram and target.diagram_id != diagram_id  # type: ignore[union-attr]
-                ):
-                    doc._check_references(e, lookup)  # raises, naming the field
-            if e.__class__ is Edge and e.source_id == e.target_id:  # type: ignore[attr-defined]
-                doc._check_references(e, lookup)
+        for e in entities:
+            if not _plainly_referenced(e, lookup):
+                doc._check_references(e, lookup)  # raises, naming the field
         return doc
 
     @property

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from typing import Any, ClassVar, Self
 
 from .catalogue import (
@@ -27,6 +27,7 @@ from .catalogue import (
 )
 from .errors import DomainError
 from .notations import NODE_KINDS, NOTATIONS
+from .record import record, values
 
 PROJECT_ID = "project"  # the one ProjectInfo of a document
 MAX_TEXT = 2_000_000
@@ -78,7 +79,11 @@ def _integer(name: str, value: object, low: int, high: int) -> None:
 
 
 def _choice(name: str, value: object, allowed) -> None:
-    if value not in allowed:
+    try:
+        known = value in allowed
+    except TypeError:  # unhashable, e.g. a list where a damaged file had a name
+        known = False
+    if not known:
         raise DomainError(name, f"unknown value {value!r}")
 
 
@@ -99,23 +104,32 @@ def _id(name: str, value: object) -> None:
         raise DomainError(name, "must be a non-empty id of at most 64 characters")
 
 
+def _plain_minutes(value: object) -> bool:
+    """True for None and for what _number accepts as a duration in minutes."""
+    return value is None or (
+        value.__class__ is float and 0 <= value <= MAX_NUMBER  # type: ignore[operator]
+    )
+
+
 class Entity:
     """Base of everything a Document stores by id."""
 
+    __slots__ = ()  # so that the records below hold no __dict__
     kind_name: ClassVar[str]
+    field_names: ClassVar[tuple[str, ...]]
     id: str
 
     def evolve(self, **changes: Any) -> Self:
         return replace(self, **changes)  # type: ignore[type-var]
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+        return values(self)
 
 
 # -- project -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ProjectInfo(Entity):
     kind_name: ClassVar[str] = "project"
     title: str = "Untitled project"
@@ -148,7 +162,7 @@ class ProjectInfo(Entity):
                 raise DomainError("project.logo", "must be a PNG or JPEG image")
 
 
-@dataclass(frozen=True)
+@record
 class Diagram(Entity):
     kind_name: ClassVar[str] = "diagram"
     id: str
@@ -177,7 +191,7 @@ class Diagram(Entity):
             raise DomainError("diagram.presentation", "must be a list of step ids")
 
 
-@dataclass(frozen=True)
+@record
 class Lane(Entity):
     """A horizontal band; lanes stack from y = 0 in `order`."""
 
@@ -200,7 +214,7 @@ class Lane(Entity):
         _integer("lane.order", self.order, 0, 1_000_000)
 
 
-@dataclass(frozen=True)
+@record
 class DividingLine(Entity):
     """A labelled line drawn under a lane (between it and the next one)."""
 
@@ -217,7 +231,7 @@ class DividingLine(Entity):
         _id("line.below_lane_id", self.below_lane_id)
 
 
-@dataclass(frozen=True)
+@record
 class Stage(Entity):
     """A column grouping steps in time (e.g. arrive, stay, leave); stages run in
     `order` from the lane headers to the right."""
@@ -237,7 +251,7 @@ class Stage(Entity):
         _integer("stage.order", self.order, 0, 1_000_000)
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     fill: str | None = None
     stroke: str | None = None
@@ -252,7 +266,7 @@ class Style:
 NO_STYLE = Style()
 
 
-@dataclass(frozen=True)
+@record
 class Node(Entity):
     """A step or element; (x, y) is its top-left corner in diagram coordinates."""
 
@@ -275,6 +289,49 @@ class Node(Entity):
     wait_point: bool = False
 
     def __post_init__(self) -> None:
+        # The usual node in one expression (opening a file builds thousands); any
+        # other value goes through _validate, which names the field. Whatever this
+        # accepts, _validate accepts too (tests/model/test_fast_checks.py).
+        node_id, diagram_id, lane_id = self.id, self.diagram_id, self.lane_id
+        label, text = self.label, self.description
+        x, y, width, height = self.x, self.y, self.width, self.height
+        if not (
+            node_id.__class__ is str
+            and diagram_id.__class__ is str
+            and lane_id.__class__ is str
+            and 0 < len(node_id) <= 64
+            and 0 < len(diagram_id) <= 64
+            and 0 < len(lane_id) <= 64
+            and self.kind.__class__ is str
+            and self.kind in NODE_KINDS
+            and label.__class__ is str
+            and text.__class__ is str
+            and label.isascii()
+            and text.isascii()
+            and len(label) <= 20_000
+            and len(text) <= MAX_TEXT
+            and "\x00" not in label
+            and "\x00" not in text
+            and label
+            and not label.isspace()
+            and x.__class__ is float
+            and y.__class__ is float
+            and width.__class__ is float
+            and height.__class__ is float
+            and -MAX_NUMBER <= x <= MAX_NUMBER
+            and -MAX_NUMBER <= y <= MAX_NUMBER
+            and 10 <= width <= MAX_NUMBER
+            and 10 <= height <= MAX_NUMBER
+            and self.style.__class__ is Style
+            and _plain_minutes(self.duration)
+            and _plain_minutes(self.wait_time)
+            and self.moment_of_truth.__class__ is bool
+            and self.fail_point.__class__ is bool
+            and self.wait_point.__class__ is bool
+        ):
+            self._validate()
+
+    def _validate(self) -> None:
         _id("node.id", self.id)
         _id("node.diagram_id", self.diagram_id)
         _id("node.lane_id", self.lane_id)
@@ -300,7 +357,7 @@ class Node(Entity):
         return (self.x + self.width / 2, self.y + self.height / 2)
 
 
-@dataclass(frozen=True)
+@record
 class Edge(Entity):
     """A connector from one node to another of the same diagram."""
 
@@ -317,6 +374,32 @@ class Edge(Entity):
     waypoints: tuple[tuple[float, float], ...] = ()
 
     def __post_init__(self) -> None:
+        # as Node.__post_init__: the usual connector in one expression
+        edge_id, diagram_id = self.id, self.diagram_id
+        source_id, target_id, label = self.source_id, self.target_id, self.label
+        if not (
+            edge_id.__class__ is str
+            and diagram_id.__class__ is str
+            and source_id.__class__ is str
+            and target_id.__class__ is str
+            and 0 < len(edge_id) <= 64
+            and 0 < len(diagram_id) <= 64
+            and 0 < len(source_id) <= 64
+            and 0 < len(target_id) <= 64
+            and self.kind.__class__ is str
+            and self.kind in EDGE_KINDS
+            and label.__class__ is str
+            and label.isascii()
+            and len(label) <= 2_000
+            and "\x00" not in label
+            and self.support_type is None
+            and self.gap is None
+            and (self.routing == "orthogonal" or self.routing == "straight")
+            and self.waypoints == ()
+        ):
+            self._validate()
+
+    def _validate(self) -> None:
         _id("edge.id", self.id)
         _id("edge.diagram_id", self.diagram_id)
         _id("edge.source_id", self.source_id)
@@ -340,7 +423,7 @@ class Edge(Entity):
 # -- annotations ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class GapFinding:
     """A gap of the Gaps model found at a step, with its cause and remedy."""
 
@@ -367,7 +450,7 @@ class GapFinding:
         return GAPS[self.gap]
 
 
-@dataclass(frozen=True)
+@record
 class QualityRating:
     """A rating of one of Grönroos' six criteria of good perceived service quality."""
 
@@ -382,7 +465,7 @@ class QualityRating:
         _text("quality.evidence", self.evidence)
 
 
-@dataclass(frozen=True)
+@record
 class ServqualScore:
     """Expectation and perception (1-7) on one SERVQUAL dimension; gap = P - E."""
 
@@ -410,7 +493,7 @@ class ServqualScore:
         return self.perception - self.expectation
 
 
-@dataclass(frozen=True)
+@record
 class NoteText:
     kind: ClassVar[str] = "note"
     text: str = ""
@@ -426,7 +509,7 @@ ANNOTATION_BODIES: dict[str, type] = {
 TARGET_KINDS = ("node", "edge", "diagram")
 
 
-@dataclass(frozen=True)
+@record
 class Annotation(Entity):
     """An annotation on a node, an edge or a whole diagram."""
 

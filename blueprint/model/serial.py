@@ -22,6 +22,7 @@ from .entities import (
     Style,
 )
 from .errors import DomainError
+from .record import values
 
 TYPES: dict[str, type[Entity]] = {
     t.kind_name: t
@@ -34,7 +35,7 @@ def to_dict(e: Entity) -> dict[str, Any]:
     for f in fields(e):  # type: ignore[arg-type]
         value = getattr(e, f.name)
         if isinstance(value, Style):
-            value = {k: v for k, v in vars(value).items() if v is not None}
+            value = {k: v for k, v in values(value).items() if v is not None}
         elif isinstance(value, bytes):
             value = base64.b64encode(value).decode("ascii")
         elif f.name == "waypoints":
@@ -42,7 +43,7 @@ def to_dict(e: Entity) -> dict[str, Any]:
         elif f.name == "presentation":
             value = list(value)
         elif f.name == "body":
-            value = {"kind": value.kind, **vars(value)}
+            value = {"kind": value.kind, **values(value)}
         out[f.name] = value
     return out
 

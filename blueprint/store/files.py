@@ -62,14 +62,19 @@ def _read_document(path: Path, conn: sqlite3.Connection) -> Document:
     try:
         entities = []
         for table, _, build in MAPPING.values():
-            for row in sa.execute(table.select()).all():  # fetchall: fast
-                try:
-                    entities.append(build(row))
-                except DomainError as exc:
-                    ident = str(row[0])[:64]
-                    raise ProjectFileError(
-                        path, f"has an invalid {table.name} {ident!r}: {exc}"
-                    ) from None
+            rows = sa.execute(table.select()).all()  # fetchall: fast
+            try:
+                entities.extend(map(build, rows))
+            except DomainError:
+                for row in rows:  # the rare bad file: find the row to name
+                    try:
+                        build(row)
+                    except DomainError as exc:
+                        ident = str(row[0])[:64]
+                        raise ProjectFileError(
+                            path, f"has an invalid {table.name} {ident!r}: {exc}"
+                        ) from None
+                raise
     finally:
         sa.close()
     if not entities or not isinstance(entities[0], ProjectInfo):

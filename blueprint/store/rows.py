@@ -25,6 +25,7 @@ from blueprint.model import (
     Style,
 )
 from blueprint.model.errors import DomainError
+from blueprint.model.record import values
 
 from .schema import (
     annotation_table,
@@ -181,7 +182,7 @@ def _annotation_row(a: Annotation) -> Row:
         "position": a.order,
     }
     row.update(dict.fromkeys(_BODY_COLUMNS))
-    row.update(vars(a.body))
+    row.update(values(a.body))
     return row
 
 

@@ -126,6 +126,8 @@ class ServqualRow:
         self.annotation_id = annotation.id if annotation is not None else None
         body = annotation.body if annotation is not None else None
         measured = isinstance(body, ServqualScore)
+        # unmeasured rows show the defaults a new score starts from
+        shown = body if measured else ServqualScore(self.dimension.id)
         self.measured.setChecked(measured)
         for spin, field in (
             (self.expectation, "expectation"),
@@ -133,7 +135,7 @@ class ServqualRow:
             (self.weight, "weight"),
         ):
             spin.setEnabled(measured)
-            value = getattr(body, field) if measured else getattr(ServqualScore, field)
+            value = getattr(shown, field)
             if abs(spin.value() - value) > 1e-9:
                 spin.blockSignals(True)
                 spin.setValue(value)
