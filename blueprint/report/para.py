@@ -9,8 +9,9 @@ from reportlab.platypus.paraparser import ParaParser
 
 
 @lru_cache(maxsize=8192)
-def _parsed(text: str, style, case_sensitive: int) -> tuple:
+def _parsed(raw: str, style, case_sensitive: int) -> tuple:
     # what Paragraph._setup does before it stores the fragments
+    text = _rl.cleanBlockQuotedText(raw)
     parser = ParaParser()
     parser.caseSensitive = case_sensitive
     out_style, frags, bullet = parser.parse(text, style)
@@ -20,7 +21,7 @@ def _parsed(text: str, style, case_sensitive: int) -> tuple:
             f"'{text[: min(30, len(text))]}'"
         )
     _rl.textTransformFrags(frags, out_style)
-    return out_style, tuple(frags), bullet
+    return text, out_style, tuple(frags), bullet
 
 
 class Paragraph(_rl.Paragraph):
@@ -31,8 +32,7 @@ class Paragraph(_rl.Paragraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and cleaner is _rl.cleanBlockQuotedText:
-            text = cleaner(text)
-            style, parsed, bullet = _parsed(text, style, self.caseSensitive)
+            text, style, parsed, bullet = _parsed(text, style, self.caseSensitive)
             frags = [f.clone() for f in parsed]
             if bullet:
                 bulletText = [f.clone() for f in bullet]

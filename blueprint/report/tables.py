@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from blueprint import theme
 
@@ -28,13 +28,8 @@ def _measured(availWidth: float, availHeight: float) -> None:
 
 class ReportTable(Table):
     """A Table that keeps its measurements while the space it is given stays the
-    same."""
-
-    # The second layout pass meets every table in the place the first one did
-    # (only the contents pages change, and the next section starts on a new
-    # page), so a long table's page-by-page splits are worked out once: each
-    # split remembers its pieces for the space it was split in, and wrapping again
-    # in the space last wrapped in keeps the measurements already made.
+    same: frames wrap a table and then split it in the same space, and each split
+    would measure every row again."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         key = (availWidth, availHeight)
@@ -65,8 +60,8 @@ class ReportTable(Table):
 
 class CellParagraph(Paragraph):
     """A table cell's Paragraph that remembers its line breaks for the last width:
-    a long table is wrapped again each time it splits at a page end, and again in
-    the second layout pass, always at its columns' widths."""
+    a long table's rows are measured again in each window (see LongTable), always
+    at their columns' widths."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # split() may drop blPara (a paragraph pushed on whole): wrap anew then
@@ -82,7 +77,7 @@ def _cache_wraps(rows: list[list]) -> None:
     # than every module building CellParagraphs (same content, same drawing)
     for row in rows:
         for value in row:
-            for item in value if isinstance(value, list | tuple) else (value,):
+            for item in value if isinstance(value, (list, tuple)) else (value,):
                 if type(item) is Paragraph:
                     item.__class__ = CellParagraph
 
@@ -103,14 +98,143 @@ def table(
                 cols[widest] -= need - cols[i]
                 cols[i] = need
     _cache_wraps(rows)
+    cmds = [*ctx.styles.table().getCommands(), *extra]
+    if len(rows) > WINDOW + 1:
+        return [LongTable(rows, cols, cmds), *ctx.long_texts()]
+    return [_report_table(rows, cols, cmds, 1), *ctx.long_texts()]
+
+
+def _report_table(
+    rows: list[list], cols: Sequence[float], cmds: list[tuple], header: int
+) -> ReportTable:
     t = ReportTable(
-        rows, colWidths=cols, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
+        rows,
+        colWidths=cols,
+        repeatRows=header,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
     )
-    style = ctx.styles.table()
-    for cmd in extra:
-        style.add(*cmd)
-    t.setStyle(style)
-    return [t, *ctx.long_texts()]
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+WINDOW = 48  # rows a long table measures at first for one page (about one page)
+
+
+class LongTable(Flowable):
+    """A long table that is measured and split a window of rows at a time.
+
+    reportlab splits a Table at a page end into the rows that fit and a new
+    Table of all the rest, which it measures again in full: quadratic in the
+    table's pages. This one builds a Table of only a window of the rows that
+    follow, enough to overflow the space given, lets reportlab split that (same
+    header on every page, same rules about rows kept together or split inside),
+    and keeps the rest as rows. Looks the same; linear in the rows."""
+
+    def __init__(
+        self,
+        rows: list[list],
+        cols: Sequence[float],
+        cmds: list[tuple],
+        header: int = 1,
+        start: int | None = None,
+        first: list | None = None,
+        hint: int = WINDOW,
+    ) -> None:
+        super().__init__()
+        self.rows, self.cols, self.cmds, self.header = rows, cols, cmds, header
+        self.start = header if start is None else start  # first row still to place
+        self.first = first  # cells replacing rows[start]: the rest of a split row
+        self.hint = hint  # rows the previous page took: about as many fit on this
+        self.hAlign = "LEFT"
+        self._window: ReportTable | None = None
+        self._end = 0
+        self._space: tuple[float, float] | None = None
+
+    def _make(self, end: int) -> ReportTable:
+        h, start = self.header, self.start
+        own = [self.first] if self.first is not None else self.rows[start : start + 1]
+        data = [*self.rows[:h], *own, *self.rows[start + 1 : end]]
+        cmds = window_commands(self.cmds, len(self.rows), h, start, end)
+        return _report_table(data, self.cols, cmds, h)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._space == (availWidth, availHeight):
+            return self.width, self.height
+        # a window a little larger than the previous page's rows overflows the
+        # space (a page) nearly always, so few rows are measured twice
+        n = len(self.rows)
+        end = min(n, self.start + max(self.hint + self.hint // 8 + 2, 4))
+        while True:
+            window = self._make(end)
+            width, height = window.wrap(availWidth, availHeight)
+            # a window that overflows the space holds the page's rows and the
+            # height reported makes the frame split (the true one is larger)
+            if height > availHeight or end == n:
+                break
+            end = min(n, self.start + 2 * (end - self.start))
+        self._window, self._end = window, end
+        self._space = (availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        window, h = self._window, self.header
+        parts = window.split(availWidth, availHeight)
+        if len(parts) != 2:  # nothing fits here ([]), or all of it ([window])
+            if parts and self._end < len(self.rows):
+                return [window, self._rest(self._end, None, self._end - self.start)]
+            return parts
+        head, rest = parts
+        placed = len(head._cellvalues) - h
+        left = len(rest._cellvalues) - h
+        rows = self._end - self.start
+        if placed + left == rows:  # split between rows
+            return [head, self._rest(self.start + placed, None, placed)]
+        if placed + left == rows + 1:  # a row split inside: its rest comes first
+            cells = rest._cellvalues[h]
+            return [head, self._rest(self.start + placed - 1, cells, placed)]
+        # not a split this class knows: let reportlab split the whole rest
+        return self._make(len(self.rows)).split(availWidth, availHeight)
+
+    def _rest(self, start: int, first: list | None, placed: int) -> LongTable:
+        return LongTable(
+            self.rows, self.cols, self.cmds, self.header, start, first, placed
+        )
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._window.drawOn(canvas, x, y, _sW)
+
+
+def window_commands(
+    cmds: list[tuple], n: int, header: int, start: int, end: int
+) -> list[tuple]:
+    """Style commands of a table of n rows for a table of its header rows followed
+    by rows start..end-1: rows renumbered, commands outside the window dropped,
+    alternating row colours kept in step."""
+    out = []
+    for op, (c0, r0), (c1, r1), *args in cmds:
+        r0 = r0 + n if r0 < 0 else r0
+        r1 = r1 + n if r1 < 0 else r1
+        lo, hi = max(r0, start), min(r1, end - 1)
+        if r0 < header:  # the header rows, and the window's rows if it covers them
+            new0 = r0
+            new1 = (
+                hi - start + header if r1 >= start and lo <= hi else min(r1, header - 1)
+            )
+        elif lo <= hi:
+            new0, new1 = lo - start + header, hi - start + header
+        else:
+            continue
+        if op == "ROWBACKGROUNDS" and args and args[0]:
+            colours = list(args[0])
+            shift = (lo - r0) - (lo - start + header - new0)
+            k = shift % len(colours)
+            args = [colours[k:] + colours[:k], *args[1:]]
+        out.append((op, (c0, new0), (c1, new1), *args))
+    return out
 
 
 def head(ctx: Context, *names: str) -> list[Paragraph]:
