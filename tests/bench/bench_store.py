@@ -277,6 +277,9 @@ def run(quick: bool = False) -> list[dict]:
             def edit(session: EditSession, node_id: str) -> None:
                 node = session.document.get(node_id)
                 session.document.move_nodes({node_id: (node.x + 10, node.y)})
+                # a lone edit commits at once; edits this close together would
+                # otherwise wait to commit as one group (session.py)
+                session.flush()
 
             rows.append(
                 compare(

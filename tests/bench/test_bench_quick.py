@@ -26,14 +26,7 @@ MARGIN = 1.25  # a miss within 25 % of the limit may be noise: measure again
 # still may not get worse: each must stay under the ratio measured when it was
 # recorded (plus the noise margin) and under its ceiling. Meeting the target is
 # reported, so the entry can be removed.
-KNOWN_MISSES = {
-    # issue 8: validating every row through the model costs ~3.4x a plain read
-    "open project rows into the model": 4.2,
-    # issue 2's 3x target, the same cause (3.9x-5.2x measured: a 12 ms baseline)
-    "open 2k nodes / 3k edges": 4.7,
-    # issue 8: rerouting connectors on the canvas for each undone step
-    "undo all + redo all, 1,000 commands": 2.2,
-}
+KNOWN_MISSES: dict[str, float] = {}  # none: every target is met
 
 
 def _known(r: dict) -> float | None:
