@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -80,7 +81,16 @@ class _FinishingCanvas(Canvas):
     def save(self) -> None:
         if self.before_save is not None:
             self.before_save(self)
-        super().save()
+        # compressed streams are written as they are, not also in ASCII85 (a
+        # quarter larger and slow to encode; 7-bit-safe files serve no reader
+        # today). reportlab reads this setting only while saving, so it is set
+        # for this file alone.
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            super().save()
+        finally:
+            rl_config.useA85 = a85
 
 
 @dataclass

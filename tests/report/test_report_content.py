@@ -192,3 +192,26 @@ def test_connectors_are_drawn_with_arrowheads(hotel, hotel_pdf):
         )
     # tips in diagram coordinates; a connector on both tiles counts once
     assert len(heads) == len(hotel.edges(hotel.diagrams()[0].id))
+
+
+def test_page_streams_are_deflated_without_ascii85(tmp_path, hotel):
+    from reportlab import rl_config
+
+    from blueprint.report import ReportOptions, write_report
+
+    before = rl_config.useA85
+    out = tmp_path / "r.pdf"
+    write_report(hotel, out, ReportOptions(sections={"summary", "gaps"}))
+    assert rl_config.useA85 == before  # other PDFs of the process keep theirs
+    with pikepdf.open(out) as pdf:
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+            for stream in streams:
+                filters = stream.get("/Filter")
+                names = (
+                    [str(f) for f in filters]
+                    if isinstance(filters, pikepdf.Array)
+                    else [str(filters)]
+                )
+                assert names == ["/FlateDecode"]
