@@ -3,6 +3,8 @@ labels), each as one command on the scene's undo stack."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -288,6 +290,8 @@ class SceneActions:
         labels = [e.label for e in clipped if isinstance(e, Node)]
         mime.setText("\n".join(labels))
         QGuiApplication.clipboard().setMimeData(mime)
+        if QGuiApplication.platformName() == "offscreen":
+            _empty_clipboard_at_exit()
         return clipped
 
     def cut_selection(self: DiagramScene) -> None:
@@ -389,3 +393,16 @@ class SceneActions:
         box.exec()
         clicked = box.clickedButton()
         return "move" if clicked is move else "delete" if clicked is delete else None
+
+
+@functools.cache  # register once
+def _empty_clipboard_at_exit() -> None:
+    """Qt's offscreen clipboard frees the data it holds a second time as the
+    application ends, which crashed headless runs at exit; no other program can
+    read that clipboard, so emptying it first loses nothing."""
+
+    def empty() -> None:
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
+
+    atexit.register(empty)
