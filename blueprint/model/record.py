@@ -11,18 +11,19 @@ FrozenInstanceError as with any frozen dataclass.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
 
 
+@dataclass_transform(frozen_default=True)
 def record(cls: T) -> T:
     """Make `cls` a frozen dataclass with slots and the fast constructor; the
     constructor has the same signature and still runs __post_init__."""
-    cls = dataclass(frozen=True, slots=True)(cls)
-    cls.__init__ = _constructor(cls)  # type: ignore[misc]
-    cls.field_names = tuple(f.name for f in fields(cls))  # type: ignore[attr-defined]
-    return cls
+    made: Any = dataclass(frozen=True, slots=True)(cls)  # a new class (slots)
+    made.__init__ = _constructor(made)
+    made.field_names = tuple(f.name for f in fields(made))
+    return made
 
 
 def values(obj: Any) -> dict[str, Any]:

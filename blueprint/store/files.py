@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from blueprint.model import Document, DomainError, ProjectInfo
+from blueprint.model import Document, DomainError, Entity, ProjectInfo
 from blueprint.model.document import paused_gc
 
 from .errors import ProjectFileError
@@ -60,7 +60,7 @@ def read_document(path: Path, conn: sqlite3.Connection) -> Document:
 def _read_document(path: Path, conn: sqlite3.Connection) -> Document:
     sa = sa_connect(conn)
     try:
-        entities = []
+        entities: list[Entity] = []
         for table, _, build in MAPPING.values():
             rows = sa.execute(table.select()).all()  # fetchall: fast
             try:
