@@ -106,7 +106,7 @@ def _plainly_referenced(e: Entity, lookup: Callable[[str], Entity | None]) -> bo
     for _, ref, ref_kind in _references(e):
         target = lookup(ref)
         if target.__class__ is not ref_kind or (
-            ref_kind is not Diagram and target.diagram_id != diagram_id  # type: ignore[union-attr]
+            ref_kind is not Diagram and target.diagram_id != diagram_id  # type: ignore[union-attr,attr-defined]
         ):
             return False
     return True
@@ -338,7 +338,7 @@ class Document:
                     f"{e.kind_name}.{field}",
                     f"refers to a missing {kind.kind_name} {ref!r}",
                 )
-            if kind is not Diagram and target.diagram_id != diagram_id:  # type: ignore[union-attr]
+            if kind is not Diagram and target.diagram_id != diagram_id:  # type: ignore[union-attr,attr-defined]
                 raise DomainError(
                     f"{e.kind_name}.{field}", f"refers to {ref!r} in another diagram"
                 )

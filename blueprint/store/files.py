@@ -148,7 +148,7 @@ def target_of(path: Path) -> Path:
     return path.resolve() if path.is_symlink() else path
 
 
-def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def replace_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Write a complete temporary file beside `path` with `write(tmp)`, make it
     durable, then rename it over `path`: a crash at any moment leaves the old or
     the new file, never a mixture."""

@@ -50,7 +50,7 @@ def export_json(doc: Document) -> dict[str, Any]:
     diagrams = []
     for d in doc.diagrams():
         part: dict[str, Any] = {"diagram": _plain(d, "type")}
-        lists = {
+        lists: dict[str, Iterable[Entity]] = {
             "lanes": doc.lanes(d.id),
             "lines": _sorted(doc.lines(d.id)),
             "stages": doc.stages(d.id),

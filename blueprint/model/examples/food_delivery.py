@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..builder import Draft, named_ids
 from ..document import Document
 from ..entities import NoteText
@@ -30,7 +32,7 @@ def _blueprint() -> Draft:
     )
     d.customer_steps(CUSTOMER_STEPS)
 
-    truth = {"moment_of_truth": True}
+    truth: dict[str, Any] = {"moment_of_truth": True}
     d.node("menus", "onstage", 0, "App shows menus and times", "system", **truth)
     d.node("confirm", "onstage", 1, "App confirms order and ETA", "system", **truth)
     d.node("charge", "onstage", 2, "App takes payment", "system", **truth)

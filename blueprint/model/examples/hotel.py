@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..builder import Draft, named_ids
 from ..document import Document
 from ..entities import NoteText
@@ -34,7 +36,7 @@ def _blueprint() -> Draft:
     )
     d.customer_steps(CUSTOMER_STEPS)
 
-    truth = {"moment_of_truth": True}
+    truth: dict[str, Any] = {"moment_of_truth": True}
     d.node("greet", "onstage", 1, "Greet and take bags", duration=2.0, **truth)
     d.node(
         "register",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..builder import Draft, named_ids
 from ..document import Document
 from ..entities import NoteText
@@ -35,7 +37,7 @@ def _blueprint() -> Draft:
     )
     d.customer_steps(CUSTOMER_STEPS)
 
-    truth = {"moment_of_truth": True}
+    truth: dict[str, Any] = {"moment_of_truth": True}
     d.node("greet", "onstage", 0, "Greet guests", duration=1.0, **truth)
     d.node("seat", "onstage", 1, "Seat guests, hand menus", duration=2.0, **truth)
     d.node(
