@@ -93,9 +93,11 @@ def test_quick_benchmark_within_limits(group, isolated):
             print(f"known miss now within its limit, remove it: {r['workload']}")
 
 
-def test_a_verdict_over_its_limit_fails():
+def test_a_verdict_over_its_limit_fails(monkeypatch):
     """The verdicts the test relies on: over a ratio or a ceiling is FAIL."""
     from common import row
+
+    monkeypatch.setitem(KNOWN_MISSES, "open project rows into the model", 4.2)
 
     assert row("w", 0.5, 0.1, ratio_limit=4.0)["verdict"] == "FAIL"
     assert row("w", 0.3, 0.1, ratio_limit=4.0)["verdict"] == "ok"
