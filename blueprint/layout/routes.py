@@ -134,11 +134,18 @@ class Router:
 
     def __init__(self, doc: Document, diagram_id: str) -> None:
         self._rects = {n.id: node_rect(n) for n in doc.nodes(diagram_id)}
+        # (left, top, right, bottom) of each node: the hot loops test plain floats
+        self._bounds = {
+            i: (r.x, r.y, r.right, r.bottom) for i, r in self._rects.items()
+        }
         self._pairs = {(e.source_id, e.target_id) for e in doc.edges(diagram_id)}
         self._grid: dict[tuple[int, int], list[str]] = {}
-        # routed segments by direction and rounded coordinate, so a new route can
-        # avoid running on top of an earlier one (two arrows would look like one)
-        self._runs: dict[tuple[bool, int], list[tuple[float, float]]] = {}
+        # routed segments by direction, rounded coordinate and grid cell along the
+        # run, so a new route can avoid running on top of an earlier one (two
+        # arrows would look like one) without scanning a whole crowded row
+        self._runs: dict[tuple[bool, int, int], list[tuple[float, float]]] = {}
+        self._lines: dict[tuple[bool, int], list[tuple[float, float]]] = {}
+        self._long_runs: dict[tuple[bool, int], list[tuple[float, float]]] = {}
         self._huge: list[str] = []  # nodes too large for the grid (checked always)
         for node_id, r in self._rects.items():
             if self._span(r) > self.MAX_CELLS:
@@ -162,20 +169,30 @@ class Router:
 
     def _blockers(self, points: Sequence[Point], skip: set[str]) -> list[Rect]:
         found: dict[str, Rect] = {}
+        c, grid, bounds = self.CELL, self._grid, self._bounds
+        floor = math.floor
         for (x0, y0), (x1, y1) in pairwise(points):
-            seg = Rect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
-            seg = seg.inset(-0.5)
-            if self._span(seg) > self.MAX_CELLS:  # a very long run: test every node
-                near: Iterable[str] = self._rects
+            # the segment widened by half a point, so a route along a border hits
+            left, right = min(x0, x1) - 0.5, max(x0, x1) + 0.5
+            top, bottom = min(y0, y1) - 0.5, max(y0, y1) + 0.5
+            i0, i1 = floor(left / c), floor(right / c)
+            j0, j1 = floor(top / c), floor(bottom / c)
+            if (i1 - i0 + 1) * (j1 - j0 + 1) > self.MAX_CELLS:
+                near: Iterable[str] = self._rects  # a very long run: every node
             else:
                 near = [
-                    i for cell in self._cells(seg) for i in self._grid.get(cell, ())
+                    node_id
+                    for i in range(i0, i1 + 1)
+                    for j in range(j0, j1 + 1)
+                    for node_id in grid.get((i, j), ())
                 ]
                 near += self._huge
             for node_id in near:
-                r = self._rects[node_id]
-                if node_id not in skip and node_id not in found and _hits(seg, r):
-                    found[node_id] = r
+                if node_id in skip or node_id in found:
+                    continue
+                nx0, ny0, nx1, ny1 = bounds[node_id]
+                if left < nx1 and nx0 < right and top < ny1 and ny0 < bottom:
+                    found[node_id] = self._rects[node_id]
         return list(found.values())
 
     @staticmethod
@@ -188,16 +205,37 @@ class Router:
                 yield False, x0, min(y0, y1), max(y0, y1)
 
     def _overlaps(self, points: Sequence[Point]) -> bool:
+        c, runs, lines, long_runs = self.CELL, self._runs, self._lines, self._long_runs
         for horizontal, at, low, high in self._segments(points):
+            first, last = math.floor(low / c), math.floor(high / c)
             for key in range(round(at) - 3, round(at) + 4):
-                for lo, hi in self._runs.get((horizontal, key), ()):
+                if last - first >= self.MAX_CELLS:  # a very long run: every run
+                    found = lines.get((horizontal, key), ())
+                else:
+                    found = [
+                        *long_runs.get((horizontal, key), ()),
+                        *(
+                            run
+                            for cell in range(first, last + 1)
+                            for run in runs.get((horizontal, key, cell), ())
+                        ),
+                    ]
+                for lo, hi in found:
                     if min(hi, high) - max(lo, low) > 2:
                         return True
         return False
 
     def _record(self, points: Sequence[Point]) -> None:
+        c = self.CELL
         for horizontal, at, low, high in self._segments(points):
-            self._runs.setdefault((horizontal, round(at)), []).append((low, high))
+            line = (horizontal, round(at))
+            self._lines.setdefault(line, []).append((low, high))
+            first, last = math.floor(low / c), math.floor(high / c)
+            if last - first >= self.MAX_CELLS:
+                self._long_runs.setdefault(line, []).append((low, high))
+                continue
+            for cell in range(first, last + 1):
+                self._runs.setdefault((*line, cell), []).append((low, high))
 
     def route(self, edge: Edge) -> list[Point]:
         """The route of one connector, avoiding nodes and earlier routes."""
