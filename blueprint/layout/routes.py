@@ -268,10 +268,11 @@ class Router:
                 PARALLEL_OFFSET if edge.source_id < edge.target_id else -PARALLEL_OFFSET
             )
         skip = {edge.source_id, edge.target_id}
-        options = candidates(a, b, offset)
         free: list[list[Point]] = []
-        fewest, best, in_way = math.inf, options[0], []
-        for points in options:
+        fewest, best, in_way = math.inf, None, []
+        for points in _candidates(a, b, offset):  # lazily: the first often does
+            if best is None:
+                best = points
             blockers = self._blockers(points, skip)
             if not blockers:
                 if not self._overlaps(points):
@@ -285,6 +286,7 @@ class Router:
                     if not self._overlaps(points):
                         return points
                     free.append(points)
+        assert best is not None  # _candidates offers at least one route
         return free[0] if free else best
 
 
