@@ -22,9 +22,10 @@ from blueprint.model import Annotation, Diagram, Document, Edge, Node
 
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from .para import Paragraph
+from .plain import Plain
 from .styles import Palette, Styles
 from .template import Heading
-from .text import chunks, markup, short
+from .text import chunks, clean, markup, short
 
 LONG_CELL = 800  # characters a table cell shows before referring to the full text
 LONG_LINES = 12  # lines, likewise (a cell of many short lines is as tall)
@@ -93,20 +94,27 @@ class Context:
         style = style or self.styles.body
         return [Paragraph(markup(part), style) for part in chunks(text)]
 
-    def cell(self, text: str, style=None, title: str = "") -> list[Flowable] | str:
-        """User text for a table cell. Text longer than LONG_CELL characters or
-        LONG_LINES lines shows its start and a reference; the whole text follows
-        the table (see long_texts): a narrow column would stretch it over pages."""
+    def plain(self, text: str, style=None) -> Plain:
+        """Short user text for a table cell, as ctx.p would show it (the table
+        decides how: see cells.prepare)."""
+        return Plain((clean(text),), style or self.styles.cell)
+
+    def cell(self, text: str, style=None, title: str = "") -> Plain | list | str:
+        """User text for a table cell, in paragraphs as ctx.paras makes them.
+        Text longer than LONG_CELL characters or LONG_LINES lines shows its start
+        and a reference; the whole text follows the table (see long_texts): a
+        narrow column would stretch it over pages."""
         if not text.strip():
             return ""
         style = style or self.styles.cell
         if len(text) <= LONG_CELL and text.count("\n") <= LONG_LINES:
-            return self.paras(text, style)
+            parts = tuple(chunks(text))
+            return Plain(parts, style) if parts else []
         self._long.append((title, text))
         number = len(self._long)
-        preview = self.paras(short(text, PREVIEW), style)
+        preview = Plain(tuple(chunks(short(text, PREVIEW))), style)
         note = f"Full text below the table, [{number}]."
-        return [*preview, Paragraph(markup(note), self.styles.caption)]
+        return [preview, Paragraph(markup(note), self.styles.caption)]
 
     def long_texts(self) -> list[Flowable]:
         """The full texts that table cells referred to, since the last call."""

@@ -21,6 +21,7 @@ from blueprint.model.rules import stage_at
 
 from .context import Context
 from .para import Paragraph
+from .plain import Plain
 from .render import colour
 from .tables import head, minutes, rating_chip, severity_chip, signed, table
 from .text import markup, short
@@ -37,7 +38,7 @@ FLAG_WORDS = {"fail_point": "F", "wait_point": "W", "moment_of_truth": "M"}
 STATUS = {"open": "Open", "in_progress": "In progress", "closed": "Closed"}
 
 
-def cell(ctx: Context, text: str, style=None, title: str = "") -> list[Flowable] | str:
+def cell(ctx: Context, text: str, style=None, title: str = "") -> Plain | list | str:
     """A table cell of user text of any length (see Context.cell)."""
     return ctx.cell(text, style, title)
 
@@ -126,20 +127,18 @@ def steps_section(ctx: Context, diagram_id: str) -> list[Flowable]:
         for n in members:
             values = {
                 "Step": ctx.cell(n.label, s.cell, "Step label"),
-                "Kind": Paragraph(markup(NODE_KINDS[n.kind].name), s.cell),
+                "Kind": ctx.plain(NODE_KINDS[n.kind].name),
             }
             if has["Stage"]:
                 stage = stage_at(ctx.doc, diagram_id, n.x + n.width / 2)
-                values["Stage"] = (
-                    Paragraph(markup(short(stage.name, 60)), s.cell) if stage else ""
-                )
+                values["Stage"] = ctx.plain(short(stage.name, 60)) if stage else ""
             if has["Time"]:
                 time = minutes(n.duration)
                 if n.wait_time:
                     time = (
                         (time + " + " if time else "") + minutes(n.wait_time) + " wait"
                     )
-                values["Time"] = Paragraph(markup(time), s.cell) if time else ""
+                values["Time"] = ctx.plain(time) if time else ""
             if has["Markers"]:
                 values["Markers"] = Paragraph(markers(n, gaps.get(n.id, ())), s.cell)
             if has["Description"]:
@@ -214,8 +213,8 @@ def annotations_section(ctx: Context, diagram_id: str) -> list[Flowable]:
             q: QualityRating = a.body
             rows.append(
                 [
-                    ctx.p(ctx.name_of(a.target_id), s.cell),
-                    Paragraph(markup(CRITERIA[q.criterion].name), s.cell),
+                    ctx.plain(ctx.name_of(a.target_id)),
+                    ctx.plain(CRITERIA[q.criterion].name),
                     rating_chip(q.rating),
                     cell(ctx, q.evidence, title="Evidence"),
                 ]
@@ -230,8 +229,8 @@ def annotations_section(ctx: Context, diagram_id: str) -> list[Flowable]:
             v: ServqualScore = a.body
             rows.append(
                 [
-                    ctx.p(ctx.name_of(a.target_id), s.cell),
-                    Paragraph(markup(SERVQUAL_DIMENSIONS[v.dimension].name), s.cell),
+                    ctx.plain(ctx.name_of(a.target_id)),
+                    ctx.plain(SERVQUAL_DIMENSIONS[v.dimension].name),
                     f"{v.expectation:.2f}",
                     f"{v.perception:.2f}",
                     signed(v.gap),
@@ -249,7 +248,7 @@ def annotations_section(ctx: Context, diagram_id: str) -> list[Flowable]:
             n: NoteText = a.body
             rows.append(
                 [
-                    ctx.p(ctx.name_of(a.target_id), s.cell),
+                    ctx.plain(ctx.name_of(a.target_id)),
                     cell(ctx, n.text, title="Note on " + ctx.name_of(a.target_id)),
                 ]
             )
@@ -289,11 +288,11 @@ def gap_row(
         ctx.cell("Owner: " + g.owner, s.caption, "Owner") if g.owner.strip() else ""
     )
     row = [
-        ctx.p(where, s.cell),
-        finding or "",
+        ctx.plain(where),
+        _one(finding),
         severity_chip(g.severity),
-        remedy or "",
-        Paragraph(STATUS[g.status], s.cell),
+        _one(remedy),
+        ctx.plain(STATUS[g.status]),
     ]
     if with_gap:
         row.insert(
@@ -306,5 +305,14 @@ def gap_row(
     return row
 
 
-def _list(content: list[Flowable] | str) -> list[Flowable]:
+def _list(content: Plain | list | str) -> list:
+    if isinstance(content, Plain):
+        return [content]
     return content if isinstance(content, list) else []
+
+
+def _one(content: list) -> Plain | list | str:
+    """A cell of these texts: a lone Plain as itself (see cells.prepare)."""
+    if len(content) == 1 and isinstance(content[0], Plain):
+        return content[0]
+    return content or ""

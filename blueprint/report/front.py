@@ -248,7 +248,6 @@ def _gap_matrix(ctx: Context) -> list[Flowable]:
 
 def _diagram_table(ctx: Context) -> list[Flowable]:
     """One row per diagram: its size, markers, gaps and the customer's time."""
-    s = ctx.styles
     rows: list[list] = [
         head(
             ctx,
@@ -266,7 +265,7 @@ def _diagram_table(ctx: Context) -> list[Flowable]:
         c = a.counts
         rows.append(
             [
-                ctx.p(short(d.name, 120), s.cell),
+                ctx.plain(short(d.name, 120)),
                 str(c.steps),
                 str(c.moments_of_truth),
                 str(c.fail_points),

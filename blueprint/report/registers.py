@@ -105,8 +105,8 @@ def quality_section(ctx: Context) -> list[Flowable]:
                 where = f"{prefix}: {where}"
             rows.append(
                 [
-                    ctx.p(CRITERIA[a.body.criterion].name, s.cell),
-                    ctx.p(where, s.cell),
+                    ctx.plain(CRITERIA[a.body.criterion].name),
+                    ctx.plain(where),
                     rating_chip(a.body.rating),
                     cell(ctx, a.body.evidence),
                 ]
@@ -169,7 +169,7 @@ def servqual_section(ctx: Context) -> list[Flowable]:
             share = "—" if d.weight is None else f"{d.weight:.0%}"
             rows.append(
                 [
-                    ctx.p(d.name, s.cell),
+                    ctx.plain(d.name),
                     str(d.count),
                     number(d.expectation),
                     number(d.perception),
@@ -254,7 +254,7 @@ def findings_table(
             found.append(Paragraph(f"and {len(g.items) - len(items)} more", s.caption))
         rows.append(
             [
-                ctx.p(SEVERITY_WORDS.get(g.severity, g.severity), s.cell),
+                ctx.plain(SEVERITY_WORDS.get(g.severity, g.severity)),
                 found,
                 cell(ctx, g.explanation),
             ]

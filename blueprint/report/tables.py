@@ -9,9 +9,11 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from blueprint import theme
 
+from .cells import ColumnStyles, prepare
 from .context import Context
 from .fonts import BOLD
 from .para import Paragraph
+from .plain import Lines
 from .render import colour
 from .text import markup
 
@@ -57,6 +59,62 @@ class ReportTable(Table):
             self.availWidth, self._wrapped_in = availWidth, key
         return list(splits[key])
 
+    # Lines cells (plain text broken into lines; see plain.py) have the leading of
+    # their text style, where reportlab's own string cells assume 1.2 x the font
+    # size when a row is split inside; and they are drawn in one text object
+
+    def _listCellGeom(self, V, w, s, W=None, H=None, aH=72000):
+        if type(V) is Lines:
+            return w - s.leftPadding - s.rightPadding, (V.count("\n") + 1) * s.leading
+        return super()._listCellGeom(V, w, s, W=W, H=H, aH=aH)
+
+    def _splitCell(self, value, style, oldHeight, newHeight, width):
+        if type(value) is not Lines:
+            return super()._splitCell(value, style, oldHeight, newHeight, width)
+        rows = value.split("\n")
+        room = newHeight - style.topPadding
+        if len(rows) * style.leading <= room:
+            return value, ()
+        fit = int(room / style.leading)
+        if fit < 2:  # as a Paragraph: no single line left behind at a page's foot
+            return []
+        return value.part(0, fit), value.part(fit, len(rows))
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        plain = type(cellval) is Lines or type(cellval) is str
+        if not plain or cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if not cellval:  # an empty cell: nothing to draw
+            return None
+        if cellstyle.alignment != "LEFT" or cellstyle.valign != "TOP":
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        c = self.canv
+        cur = self._curcellstyle
+        if cur is not cellstyle:  # as reportlab does: set only what changed
+            if cur is None or cellstyle.color != cur.color:
+                c.setFillColor(cellstyle.color)
+            if (
+                cur is None
+                or cellstyle.leading != cur.leading
+                or cellstyle.fontname != cur.fontname
+                or cellstyle.fontsize != cur.fontsize
+            ):
+                c.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        top = rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize
+        text = c.beginText(colpos + cellstyle.leftPadding, top)
+        squeeze = getattr(cellval, "squeeze", None)
+        for i, line in enumerate(cellval.split("\n")):
+            if squeeze and i in squeeze:  # see plain.lines
+                text.setWordSpace(squeeze[i])
+                text.textLine(line)
+                text.setWordSpace(0)
+            else:
+                text.textLine(line)  # moves down by the leading of the font
+        c.drawText(text)
+        return None
+
 
 class CellParagraph(Paragraph):
     """A table cell's Paragraph that remembers its line breaks for the last width:
@@ -97,15 +155,21 @@ def table(
                 widest = max(range(len(cols)), key=cols.__getitem__)
                 cols[widest] -= need - cols[i]
                 cols[i] = need
-    _cache_wraps(rows)
     cmds = [*ctx.styles.table().getCommands(), *extra]
+    styles, cmds = ColumnStyles.of(cmds, len(rows), len(cols), ctx.styles.cell.leading)
+    prepare(rows, cols, styles)
+    _cache_wraps(rows)
     if len(rows) > WINDOW + 1:
-        return [LongTable(rows, cols, cmds), *ctx.long_texts()]
-    return [_report_table(rows, cols, cmds, 1), *ctx.long_texts()]
+        return [LongTable(rows, cols, cmds, styles=styles), *ctx.long_texts()]
+    return [_report_table(rows, cols, cmds, 1, styles), *ctx.long_texts()]
 
 
 def _report_table(
-    rows: list[list], cols: Sequence[float], cmds: list[tuple], header: int
+    rows: list[list],
+    cols: Sequence[float],
+    cmds: list[tuple],
+    header: int,
+    styles: ColumnStyles | None = None,
 ) -> ReportTable:
     t = ReportTable(
         rows,
@@ -114,6 +178,7 @@ def _report_table(
         splitByRow=1,
         splitInRow=1,
         hAlign="LEFT",
+        cellStyles=styles.rows(rows) if styles is not None else None,
     )
     t.setStyle(TableStyle(cmds))
     return t
@@ -141,9 +206,11 @@ class LongTable(Flowable):
         start: int | None = None,
         first: list | None = None,
         hint: int = WINDOW,
+        styles: ColumnStyles | None = None,
     ) -> None:
         super().__init__()
         self.rows, self.cols, self.cmds, self.header = rows, cols, cmds, header
+        self.styles = styles
         self.start = header if start is None else start  # first row still to place
         self.first = first  # cells replacing rows[start]: the rest of a split row
         self.hint = hint  # rows the previous page took: about as many fit on this
@@ -157,7 +224,7 @@ class LongTable(Flowable):
         own = [self.first] if self.first is not None else self.rows[start : start + 1]
         data = [*self.rows[:h], *own, *self.rows[start + 1 : end]]
         cmds = window_commands(self.cmds, len(self.rows), h, start, end)
-        return _report_table(data, self.cols, cmds, h)
+        return _report_table(data, self.cols, cmds, h, self.styles)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._space == (availWidth, availHeight):
@@ -201,7 +268,14 @@ class LongTable(Flowable):
 
     def _rest(self, start: int, first: list | None, placed: int) -> LongTable:
         return LongTable(
-            self.rows, self.cols, self.cmds, self.header, start, first, placed
+            self.rows,
+            self.cols,
+            self.cmds,
+            self.header,
+            start,
+            first,
+            placed,
+            self.styles,
         )
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
