@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -333,12 +334,19 @@ class Chip(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # a long report shows thousands of chips of a dozen kinds: each kind is
+        # drawn once per document as a form, and each chip shows its form
         c = self.canv
-        c.setFillColor(colour(self.fill))
-        c.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
-        c.setFillColor(colour(self.ink))
-        c.setFont(BOLD, 7.2)
-        c.drawCentredString(self.width / 2, 3.0, self.text)
+        name = "Chip_" + re.sub(r"\W", "_", f"{self.text}_{self.fill}_{self.ink}")
+        if not c.hasForm(name):
+            c.beginForm(name, 0, 0, self.width, self.height)
+            c.setFillColor(colour(self.fill))
+            c.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
+            c.setFillColor(colour(self.ink))
+            c.setFont(BOLD, 7.2)
+            c.drawCentredString(self.width / 2, 3.0, self.text)
+            c.endForm()
+        c.doForm(name)
 
 
 def severity_chip(severity: int) -> Chip:

@@ -305,3 +305,56 @@ def scaled_project(nodes: int = 300, annotations: int = 500, seed: int = 7) -> D
         bodies.append(Annotation(new_id(), d, "node", target.id, body, order=i))
     doc.add(bodies)
     return doc
+
+
+TEXTS = [
+    "Réception : vérifier l'identité du client, remettre la clé et le plan — "
+    "expliquer le petit-déjeuner.",
+    "Η υποδοχή ελέγχει την κράτηση, ζητά ταυτότητα και δίνει το κλειδί του δωματίου.",
+    "Администратор проверяет бронирование, просит паспорт и выдаёт ключ от номера.",
+    "See https://example.com/a/very/long/address/without/any/spaces/in/it/at/all "
+    "and Donaudampfschifffahrtsgesellschaftskapitänsmütze.",
+    "First paragraph of the step.\n\nSecond paragraph, with a line\nbreak inside "
+    "and a\u00a0no-break space.",
+    "Wait\t10\u00a0min   then  call   the   porter; WWWWWWWWWW iiiiiiiiii mmmm.",
+]
+
+
+def texts_project(steps: int = 120) -> Document:
+    """Steps and annotations whose texts are in several scripts, with long words,
+    paragraphs and line breaks, over enough pages for rows to split."""
+    doc = Document(ProjectInfo(title="Texts", client="Tests"))
+    add_diagram(doc, "service-blueprint", "Texts")
+    d = doc.diagrams()[0].id
+    spans = lane_spans(doc, d)
+    nodes = []
+    for i in range(steps):
+        lane, top, _ = spans[i % len(spans)]
+        text = " ".join(TEXTS[(i + k) % len(TEXTS)] for k in range(1 + i % 4))
+        nodes.append(
+            Node(
+                new_id(),
+                d,
+                lane.id,
+                "action",
+                f"{TEXTS[i % len(TEXTS)][:30]} {i}",
+                description=text,
+                x=LANE_HEADER_WIDTH + 20 + (i // len(spans)) * 160.0,
+                y=top + 30,
+                width=130,
+                height=56,
+            )
+        )
+    doc.add(nodes)
+    notes = []
+    for i, n in enumerate(nodes[:60]):
+        text = TEXTS[i % len(TEXTS)] * (1 + i % 3)
+        if i % 3 == 0:
+            body = GapFinding(1 + i % 5, text, TEXTS[2], 1 + i % 5, TEXTS[1], "Ops")
+        elif i % 3 == 1:
+            body = QualityRating("reliability", 1 + i % 7, text)
+        else:  # every tenth note is longer than a cell shows
+            body = NoteText(text * (8 if i % 10 == 2 else 1))
+        notes.append(Annotation(new_id(), d, "node", n.id, body, i))
+    doc.add(notes)
+    return doc

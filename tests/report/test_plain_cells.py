@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
-from report_helpers import DAY, page_texts
+from report_helpers import DAY, page_texts, rendered_pages
+from report_projects import texts_project
 from reportlab import rl_config
 from reportlab.lib.colors import black, red
 
-from blueprint.model import (
-    Annotation,
-    Document,
-    GapFinding,
-    Node,
-    NoteText,
-    ProjectInfo,
-    QualityRating,
-    new_id,
-)
-from blueprint.model.factory import add_diagram
-from blueprint.model.rules import LANE_HEADER_WIDTH, lane_spans
 from blueprint.report import ReportOptions, cells, tables, write_report
 from blueprint.report.cells import ColumnStyles
 from blueprint.report.fonts import register_fonts
@@ -128,67 +115,6 @@ def test_cell_styles_are_shared_only_when_commands_cover_whole_columns():
         assert styles is None and rest == [*cmds, single]
 
 
-TEXTS = [
-    "Réception : vérifier l'identité du client, remettre la clé et le plan — "
-    "expliquer le petit-déjeuner.",
-    "Η υποδοχή ελέγχει την κράτηση, ζητά ταυτότητα και δίνει το κλειδί του δωματίου.",
-    "Администратор проверяет бронирование, просит паспорт и выдаёт ключ от номера.",
-    "See https://example.com/a/very/long/address/without/any/spaces/in/it/at/all "
-    "and Donaudampfschifffahrtsgesellschaftskapitänsmütze.",
-    "First paragraph of the step.\n\nSecond paragraph, with a line\nbreak inside "
-    "and a\u00a0no-break space.",
-    "Wait\t10\u00a0min   then  call   the   porter; WWWWWWWWWW iiiiiiiiii mmmm.",
-]
-
-
-def texts_project(steps: int = 120) -> Document:
-    """Steps and annotations whose texts are in several scripts, with long words,
-    paragraphs and line breaks, over enough pages for rows to split."""
-    doc = Document(ProjectInfo(title="Texts", client="Tests"))
-    add_diagram(doc, "service-blueprint", "Texts")
-    d = doc.diagrams()[0].id
-    spans = lane_spans(doc, d)
-    nodes = []
-    for i in range(steps):
-        lane, top, _ = spans[i % len(spans)]
-        text = " ".join(TEXTS[(i + k) % len(TEXTS)] for k in range(1 + i % 4))
-        nodes.append(
-            Node(
-                new_id(),
-                d,
-                lane.id,
-                "action",
-                f"{TEXTS[i % len(TEXTS)][:30]} {i}",
-                description=text,
-                x=LANE_HEADER_WIDTH + 20 + (i // len(spans)) * 160.0,
-                y=top + 30,
-                width=130,
-                height=56,
-            )
-        )
-    doc.add(nodes)
-    notes = []
-    for i, n in enumerate(nodes[:60]):
-        text = TEXTS[i % len(TEXTS)] * (1 + i % 3)
-        if i % 3 == 0:
-            body = GapFinding(1 + i % 5, text, TEXTS[2], 1 + i % 5, TEXTS[1], "Ops")
-        elif i % 3 == 1:
-            body = QualityRating("reliability", 1 + i % 7, text)
-        else:  # every tenth note is longer than a cell shows
-            body = NoteText(text * (8 if i % 10 == 2 else 1))
-        notes.append(Annotation(new_id(), d, "node", n.id, body, i))
-    doc.add(notes)
-    return doc
-
-
-def _render(path: Path) -> list[bytes]:
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-gray", str(path), str(path.with_suffix(""))],
-        check=True,
-    )
-    return [p.read_bytes() for p in sorted(path.parent.glob(f"{path.stem}-*.pgm"))]
-
-
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler")
 def test_plain_cells_draw_the_pages_paragraphs_would(tmp_path, monkeypatch):
     # the same report with every plain cell as Paragraphs (as before): the same
@@ -216,8 +142,8 @@ def test_plain_cells_draw_the_pages_paragraphs_would(tmp_path, monkeypatch):
     paras = write_report(doc, tmp_path / "paras.pdf", ReportOptions(date=DAY))
     assert plain.pages == paras.pages > 8
     assert page_texts(plain.path) == page_texts(paras.path)
-    want = _render(tmp_path / "paras.pdf")
-    got = _render(tmp_path / "plain.pdf")
+    want = rendered_pages(tmp_path / "paras.pdf")
+    got = rendered_pages(tmp_path / "plain.pdf")
     assert len(got) == len(want) == plain.pages
     differ = [i + 1 for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b]
     assert differ == []
