@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, Table, TableStyle
 
 from blueprint import theme
 
@@ -44,6 +44,10 @@ class ReportTable(Table):
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return _continued(self.pieces(availWidth, availHeight))
+
+    def pieces(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """reportlab's split: the rows that fit here and a table of the rest."""
         key = (availWidth, availHeight)
         splits = self.__dict__.setdefault("_splits", {})
         if key not in splits:
@@ -188,6 +192,15 @@ def _report_table(
 WINDOW = 48  # rows a long table measures at first for one page (about one page)
 
 
+def _continued(parts: list[Flowable]) -> list[Flowable]:
+    """The rest of a split table starts the next frame. reportlab splits between
+    rows when the next row cannot be split inside; placed in the space left on
+    the page, the rest would repeat the header in the middle of that page."""
+    if len(parts) == 2:
+        return [parts[0], FrameBreak(), parts[1]]
+    return parts
+
+
 class LongTable(Flowable):
     """A long table that is measured and split a window of rows at a time.
 
@@ -250,7 +263,7 @@ class LongTable(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         window, h = self._window, self.header
-        parts = window.split(availWidth, availHeight)
+        parts = window.pieces(availWidth, availHeight)
         if len(parts) != 2:  # nothing fits here ([]), or all of it ([window])
             if parts and self._end < len(self.rows):
                 return [window, self._rest(self._end, None, self._end - self.start)]
@@ -260,10 +273,11 @@ class LongTable(Flowable):
         left = len(rest._cellvalues) - h
         rows = self._end - self.start
         if placed + left == rows:  # split between rows
-            return [head, self._rest(self.start + placed, None, placed)]
+            return _continued([head, self._rest(self.start + placed, None, placed)])
         if placed + left == rows + 1:  # a row split inside: its rest comes first
             cells = rest._cellvalues[h]
-            return [head, self._rest(self.start + placed - 1, cells, placed)]
+            rest = self._rest(self.start + placed - 1, cells, placed)
+            return _continued([head, rest])
         # not a split this class knows: let reportlab split the whole rest
         return self._make(len(self.rows)).split(availWidth, availHeight)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from report_helpers import DAY, page_texts
-from report_projects import scaled_project
+from report_projects import scaled_project, texts_project
 from reportlab import rl_config
 
 from blueprint.report import ReportOptions, tables, write_report
@@ -53,3 +53,14 @@ def test_a_long_table_pages_as_one_reportlab_table_would(tmp_path, monkeypatch):
     # the header row is repeated on every page the steps table runs over
     steps = [p for p in pages if "Step " in p and "KIND" in p]
     assert len(steps) > 5
+
+
+def test_a_split_table_goes_on_at_the_top_of_the_next_page(tmp_path):
+    # tall rows of long texts: reportlab splits between rows where it can, and
+    # the rest used to fill the space left below, repeating the header there
+    doc = texts_project()
+    path = tmp_path / "texts.pdf"
+    write_report(doc, path, ReportOptions(date=DAY))
+    steps = [p for p in page_texts(path) if "MARKERS" in p]
+    assert len(steps) > 5  # the one steps table runs over several pages
+    assert [p.count("STEP KIND MARKERS DESCRIPTION") for p in steps] == [1] * len(steps)

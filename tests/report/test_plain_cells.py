@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from report_helpers import DAY, page_texts, rendered_pages
@@ -121,23 +122,16 @@ def test_plain_cells_draw_the_pages_paragraphs_would(tmp_path, monkeypatch):
     # text on the same pages, drawn pixel for pixel the same
     monkeypatch.setattr(rl_config, "invariant", 1)
     doc = texts_project()
-    made, splits = [], []
-    lines, split_cell = cells.lines, tables.ReportTable._splitCell
+    made = []
+    lines = cells.lines
 
     def counted_lines(*args):
         made.append(lines(*args))
         return made[-1]
 
-    def counted_split(self, value, *args):
-        out = split_cell(self, value, *args)
-        if type(value) is Lines and out and out[1]:
-            splits.append(out)
-        return out
-
     monkeypatch.setattr(cells, "lines", counted_lines)
-    monkeypatch.setattr(tables.ReportTable, "_splitCell", counted_split)
     plain = write_report(doc, tmp_path / "plain.pdf", ReportOptions(date=DAY))
-    assert len(made) > 300 and splits  # plain cells were drawn, and split
+    assert len(made) > 300  # plain cells were drawn
     monkeypatch.setattr(cells, "_fits", lambda *args: False)
     paras = write_report(doc, tmp_path / "paras.pdf", ReportOptions(date=DAY))
     assert plain.pages == paras.pages > 8
@@ -147,3 +141,19 @@ def test_plain_cells_draw_the_pages_paragraphs_would(tmp_path, monkeypatch):
     assert len(got) == len(want) == plain.pages
     differ = [i + 1 for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b]
     assert differ == []
+
+
+def test_a_plain_cell_splits_between_its_lines_as_a_paragraph_would():
+    # (rows split inside only when no whole row fits the space left on a page)
+    table = tables.ReportTable([["x"]])
+    style = SimpleNamespace(topPadding=3.0, leading=10.0)
+    squeezed = Lines.of(["one", "two", "three", "four"], {2: -0.4})
+
+    def split(room: float):
+        return table._splitCell(squeezed, style, 43.0, 3.0 + room, 100.0)
+
+    top, rest = split(25.0)  # two lines fit
+    assert (top, rest) == ("one\ntwo", "three\nfour")
+    assert type(top) is type(rest) is Lines and rest.squeeze == {0: -0.4}
+    assert split(15.0) == []  # one line alone is not left at a page's foot
+    assert split(40.0) == (squeezed, ())  # all of it fits
