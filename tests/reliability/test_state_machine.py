@@ -209,6 +209,7 @@ def test_the_machine_finds_a_working_copy_that_misses_deletions(isolated, monkey
                 stateful_step_count=25,
                 deadline=None,
                 phases=[Phase.generate],
-                suppress_health_check=[HealthCheck.too_slow],
+                suppress_health_check=list(HealthCheck),
+                derandomize=True,  # the same examples each run: never a lucky miss
             ),
         )
