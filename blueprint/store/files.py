@@ -19,7 +19,7 @@ from blueprint.model.document import paused_gc
 
 from .errors import ProjectFileError
 from .migrations import create_schema, migrate
-from .rows import MAPPING, rows_by_table
+from .rows import MAPPING, SELECTS, rows_by_table
 from .schema import SCHEMA_VERSION
 from .sqlitefile import (
     Guard,
@@ -58,25 +58,21 @@ def read_document(path: Path, conn: sqlite3.Connection) -> Document:
 
 
 def _read_document(path: Path, conn: sqlite3.Connection) -> Document:
-    sa = sa_connect(conn)
-    try:
-        entities: list[Entity] = []
-        for table, _, build in MAPPING.values():
-            rows = sa.execute(table.select()).all()  # fetchall: fast
-            try:
-                entities.extend(map(build, rows))
-            except DomainError:
-                for row in rows:  # the rare bad file: find the row to name
-                    try:
-                        build(row)
-                    except DomainError as exc:
-                        ident = str(row[0])[:64]
-                        raise ProjectFileError(
-                            path, f"has an invalid {table.name} {ident!r}: {exc}"
-                        ) from None
-                raise
-    finally:
-        sa.close()
+    entities: list[Entity] = []
+    for table, _, build in MAPPING.values():
+        rows = conn.execute(SELECTS[table]).fetchall()
+        try:
+            entities.extend(map(build, rows))
+        except DomainError:
+            for row in rows:  # the rare bad file: find the row to name
+                try:
+                    build(row)
+                except DomainError as exc:
+                    ident = str(row[0])[:64]
+                    raise ProjectFileError(
+                        path, f"has an invalid {table.name} {ident!r}: {exc}"
+                    ) from None
+            raise
     if not entities or not isinstance(entities[0], ProjectInfo):
         raise ProjectFileError(path, "has no project information")
     try:
