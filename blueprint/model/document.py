@@ -80,9 +80,10 @@ def _references(e: Entity) -> tuple[tuple[str, str, type[Entity]], ...]:
 
 
 def _plainly_referenced(e: Entity, lookup: Callable[[str], Entity | None]) -> bool:
-    """True when every id `e` refers to names an entity of the right type in its
-    diagram: the common case, checked inline for nodes and edges because opening a
-    file runs this for every row; False sends `e` to the checks that name the field."""
+    """True when `e` is a node or connector whose ids all name entities of the right
+    type in its diagram: checked inline because opening a file runs this for every
+    row. False sends `e` to Document._check_references, which raises naming the
+    field, or passes anything else that is sound."""
     kind = e.__class__
     if kind is Node:
         lane = lookup(e.lane_id)  # type: ignore[attr-defined]
@@ -102,14 +103,7 @@ def _plainly_referenced(e: Entity, lookup: Callable[[str], Entity | None]) -> bo
             and target.diagram_id == diagram_id  # type: ignore[union-attr]
             and lookup(diagram_id).__class__ is Diagram
         )
-    diagram_id = getattr(e, "diagram_id", None)
-    for _, ref, ref_kind in _references(e):
-        target = lookup(ref)
-        if target.__class__ is not ref_kind or (
-            ref_kind is not Diagram and target.diagram_id != diagram_id  # type: ignore[union-attr,attr-defined]
-        ):
-            return False
-    return True
+    return False
 
 
 class Document:
@@ -160,7 +154,7 @@ class Document:
         lookup = known.get
         for e in entities:
             if not _plainly_referenced(e, lookup):
-                doc._check_references(e, lookup)  # raises, naming the field
+                doc._check_references(e, lookup)  # raises if one is unsound
         return doc
 
     @property

@@ -6,11 +6,11 @@ A Document holds them by id; changing one means replacing it (see changes.py), s
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import replace
 from typing import Any, ClassVar, Self
 
+from . import fieldchecks as check
 from .catalogue import (
     CRITERIA,
     EDGE_KINDS,
@@ -26,89 +26,16 @@ from .catalogue import (
     SUPPORT_TYPES,
 )
 from .errors import DomainError
+from .fieldchecks import MAX_NUMBER, MAX_TEXT
 from .notations import NODE_KINDS, NOTATIONS
 from .record import record, values
 
 PROJECT_ID = "project"  # the one ProjectInfo of a document
-MAX_TEXT = 2_000_000
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-MAX_NUMBER = 1e9  # far beyond any diagram coordinate or duration in minutes
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-# -- field checks -------------------------------------------------------------------
-
-
-def _text(name: str, value: object, *, required: bool = False, limit: int = MAX_TEXT):
-    if value.__class__ is not str:
-        raise DomainError(name, "must be text")
-    if not value and not required:
-        return
-    if required and not value.strip():
-        raise DomainError(name, "must not be empty")
-    if len(value) > limit:
-        raise DomainError(name, f"is longer than {limit:,} characters")
-    if "\x00" in value:
-        raise DomainError(name, "contains a NUL character")
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates cannot be saved or shown
-            raise DomainError(name, "contains invalid characters") from None
-
-
-def _number(name: str, value: object, *, low: float | None = None) -> None:
-    # exact type test: fast on the hot load path, and refuses bools
-    if type(value) is not float and type(value) is not int:
-        raise DomainError(name, "must be a number")
-    if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also false for NaN; no float overflow
-        raise DomainError(name, f"must be finite and within ±{MAX_NUMBER:g}")
-    if low is not None and value < low:
-        raise DomainError(name, f"must be at least {low:g}")
-
-
-def _integer(name: str, value: object, low: int, high: int) -> None:
-    if type(value) is not int:
-        raise DomainError(name, "must be a whole number")
-    if not low <= value <= high:
-        raise DomainError(name, f"must be from {low} to {high}, not {value}")
-
-
-def _choice(name: str, value: object, allowed) -> None:
-    try:
-        known = value in allowed
-    except TypeError:  # unhashable, e.g. a list where a damaged file had a name
-        known = False
-    if not known:
-        raise DomainError(name, f"unknown value {value!r}")
-
-
-def _colour(name: str, value: object, *, optional: bool = True) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, str) or not _COLOUR.match(value):
-        raise DomainError(name, f"must be a colour like #1f6feb, not {value!r}")
-
-
-def _bool(name: str, value: object) -> None:
-    if value is not True and value is not False:
-        raise DomainError(name, "must be true or false")
-
-
-def _id(name: str, value: object) -> None:
-    if value.__class__ is not str or not 0 < len(value) <= 64:
-        raise DomainError(name, "must be a non-empty id of at most 64 characters")
-
-
-def _plain_minutes(value: object) -> bool:
-    """True for None and for what _number accepts as a duration in minutes."""
-    return value is None or (
-        value.__class__ is float and 0 <= value <= MAX_NUMBER  # type: ignore[operator]
-    )
 
 
 class Entity:
@@ -144,12 +71,12 @@ class ProjectInfo(Entity):
     def __post_init__(self) -> None:
         if self.id != PROJECT_ID:
             raise DomainError("project.id", f"must be {PROJECT_ID!r}")
-        _text("project.title", self.title, required=True, limit=500)
-        _text("project.client", self.client, limit=500)
-        _text("project.author", self.author, limit=500)
-        _text("project.created", self.created, limit=64)
-        _text("project.modified", self.modified, limit=64)
-        _colour("project.accent_colour", self.accent_colour, optional=False)
+        check.text("project.title", self.title, required=True, limit=500)
+        check.text("project.client", self.client, limit=500)
+        check.text("project.author", self.author, limit=500)
+        check.text("project.created", self.created, limit=64)
+        check.text("project.modified", self.modified, limit=64)
+        check.colour("project.accent_colour", self.accent_colour, optional=False)
         if self.logo is not None:
             if not isinstance(self.logo, bytes):
                 raise DomainError("project.logo", "must be image bytes")
@@ -176,15 +103,15 @@ class Diagram(Entity):
     presentation: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _id("diagram.id", self.id)
-        _text("diagram.name", self.name, required=True, limit=200)
-        _choice("diagram.notation", self.notation, NOTATIONS)
-        _integer("diagram.order", self.order, 0, 1_000_000)
-        _number("diagram.zoom", self.zoom, low=0.01)
+        check.identifier("diagram.id", self.id)
+        check.text("diagram.name", self.name, required=True, limit=200)
+        check.choice("diagram.notation", self.notation, NOTATIONS)
+        check.integer("diagram.order", self.order, 0, 1_000_000)
+        check.number("diagram.zoom", self.zoom, low=0.01)
         if self.zoom > 100:
             raise DomainError("diagram.zoom", "must be at most 100")
-        _number("diagram.scroll_x", self.scroll_x)
-        _number("diagram.scroll_y", self.scroll_y)
+        check.number("diagram.scroll_x", self.scroll_x)
+        check.number("diagram.scroll_y", self.scroll_y)
         if not isinstance(self.presentation, tuple) or not all(
             isinstance(s, str) for s in self.presentation
         ):
@@ -204,14 +131,14 @@ class Lane(Entity):
     order: int = 0
 
     def __post_init__(self) -> None:
-        _id("lane.id", self.id)
-        _id("lane.diagram_id", self.diagram_id)
-        _text("lane.name", self.name, required=True, limit=200)
-        _choice("lane.role", self.role, LANE_ROLES)
-        _number("lane.height", self.height, low=20)
+        check.identifier("lane.id", self.id)
+        check.identifier("lane.diagram_id", self.diagram_id)
+        check.text("lane.name", self.name, required=True, limit=200)
+        check.choice("lane.role", self.role, LANE_ROLES)
+        check.number("lane.height", self.height, low=20)
         if self.height > 100_000:
             raise DomainError("lane.height", "must be at most 100000")
-        _integer("lane.order", self.order, 0, 1_000_000)
+        check.integer("lane.order", self.order, 0, 1_000_000)
 
 
 @record
@@ -225,10 +152,10 @@ class DividingLine(Entity):
     below_lane_id: str
 
     def __post_init__(self) -> None:
-        _id("line.id", self.id)
-        _id("line.diagram_id", self.diagram_id)
-        _choice("line.kind", self.kind, LINE_KINDS)
-        _id("line.below_lane_id", self.below_lane_id)
+        check.identifier("line.id", self.id)
+        check.identifier("line.diagram_id", self.diagram_id)
+        check.choice("line.kind", self.kind, LINE_KINDS)
+        check.identifier("line.below_lane_id", self.below_lane_id)
 
 
 @record
@@ -244,11 +171,11 @@ class Stage(Entity):
     order: int = 0
 
     def __post_init__(self) -> None:
-        _id("stage.id", self.id)
-        _id("stage.diagram_id", self.diagram_id)
-        _text("stage.name", self.name, required=True, limit=200)
-        _number("stage.width", self.width, low=20)
-        _integer("stage.order", self.order, 0, 1_000_000)
+        check.identifier("stage.id", self.id)
+        check.identifier("stage.diagram_id", self.diagram_id)
+        check.text("stage.name", self.name, required=True, limit=200)
+        check.number("stage.width", self.width, low=20)
+        check.integer("stage.order", self.order, 0, 1_000_000)
 
 
 @record
@@ -258,9 +185,9 @@ class Style:
     text: str | None = None
 
     def __post_init__(self) -> None:
-        _colour("style.fill", self.fill)
-        _colour("style.stroke", self.stroke)
-        _colour("style.text", self.text)
+        check.colour("style.fill", self.fill)
+        check.colour("style.stroke", self.stroke)
+        check.colour("style.text", self.text)
 
 
 NO_STYLE = Style()
@@ -323,8 +250,8 @@ class Node(Entity):
             and 10 <= width <= MAX_NUMBER
             and 10 <= height <= MAX_NUMBER
             and self.style.__class__ is Style
-            and _plain_minutes(self.duration)
-            and _plain_minutes(self.wait_time)
+            and check.plain_minutes(self.duration)
+            and check.plain_minutes(self.wait_time)
             and self.moment_of_truth.__class__ is bool
             and self.fail_point.__class__ is bool
             and self.wait_point.__class__ is bool
@@ -332,25 +259,25 @@ class Node(Entity):
             self._validate()
 
     def _validate(self) -> None:
-        _id("node.id", self.id)
-        _id("node.diagram_id", self.diagram_id)
-        _id("node.lane_id", self.lane_id)
-        _choice("node.kind", self.kind, NODE_KINDS)
-        _text("node.label", self.label, required=True, limit=20_000)
-        _text("node.description", self.description)
-        _number("node.x", self.x)
-        _number("node.y", self.y)
-        _number("node.width", self.width, low=10)
-        _number("node.height", self.height, low=10)
+        check.identifier("node.id", self.id)
+        check.identifier("node.diagram_id", self.diagram_id)
+        check.identifier("node.lane_id", self.lane_id)
+        check.choice("node.kind", self.kind, NODE_KINDS)
+        check.text("node.label", self.label, required=True, limit=20_000)
+        check.text("node.description", self.description)
+        check.number("node.x", self.x)
+        check.number("node.y", self.y)
+        check.number("node.width", self.width, low=10)
+        check.number("node.height", self.height, low=10)
         if self.style.__class__ is not Style:
             raise DomainError("node.style", "must be a style")
         if self.duration is not None:
-            _number("node.duration", self.duration, low=0)
+            check.number("node.duration", self.duration, low=0)
         if self.wait_time is not None:
-            _number("node.wait_time", self.wait_time, low=0)
-        _bool("node.moment_of_truth", self.moment_of_truth)
-        _bool("node.fail_point", self.fail_point)
-        _bool("node.wait_point", self.wait_point)
+            check.number("node.wait_time", self.wait_time, low=0)
+        check.flag("node.moment_of_truth", self.moment_of_truth)
+        check.flag("node.fail_point", self.fail_point)
+        check.flag("node.wait_point", self.wait_point)
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -400,24 +327,24 @@ class Edge(Entity):
             self._validate()
 
     def _validate(self) -> None:
-        _id("edge.id", self.id)
-        _id("edge.diagram_id", self.diagram_id)
-        _id("edge.source_id", self.source_id)
-        _id("edge.target_id", self.target_id)
-        _choice("edge.kind", self.kind, EDGE_KINDS)
-        _text("edge.label", self.label, limit=2_000)
+        check.identifier("edge.id", self.id)
+        check.identifier("edge.diagram_id", self.diagram_id)
+        check.identifier("edge.source_id", self.source_id)
+        check.identifier("edge.target_id", self.target_id)
+        check.choice("edge.kind", self.kind, EDGE_KINDS)
+        check.text("edge.label", self.label, limit=2_000)
         if self.support_type is not None:
-            _choice("edge.support_type", self.support_type, SUPPORT_TYPES)
+            check.choice("edge.support_type", self.support_type, SUPPORT_TYPES)
         if self.gap is not None:
-            _integer("edge.gap", self.gap, 1, 5)
-        _choice("edge.routing", self.routing, ("orthogonal", "straight"))
+            check.integer("edge.gap", self.gap, 1, 5)
+        check.choice("edge.routing", self.routing, ("orthogonal", "straight"))
         if not isinstance(self.waypoints, tuple):
             raise DomainError("edge.waypoints", "must be a list of points")
         for point in self.waypoints:
             if not (isinstance(point, tuple) and len(point) == 2):
                 raise DomainError("edge.waypoints", "each point must be (x, y)")
-            _number("edge.waypoints", point[0])
-            _number("edge.waypoints", point[1])
+            check.number("edge.waypoints", point[0])
+            check.number("edge.waypoints", point[1])
 
 
 # -- annotations ---------------------------------------------------------------------
@@ -437,13 +364,13 @@ class GapFinding:
     status: str = "open"
 
     def __post_init__(self) -> None:
-        _integer("gap.gap", self.gap, 1, 5)
-        _text("gap.finding", self.finding)
-        _text("gap.cause", self.cause)
-        _integer("gap.severity", self.severity, SEVERITY_MIN, SEVERITY_MAX)
-        _text("gap.remedy", self.remedy)
-        _text("gap.owner", self.owner, limit=500)
-        _choice("gap.status", self.status, GAP_STATUSES)
+        check.integer("gap.gap", self.gap, 1, 5)
+        check.text("gap.finding", self.finding)
+        check.text("gap.cause", self.cause)
+        check.integer("gap.severity", self.severity, SEVERITY_MIN, SEVERITY_MAX)
+        check.text("gap.remedy", self.remedy)
+        check.text("gap.owner", self.owner, limit=500)
+        check.choice("gap.status", self.status, GAP_STATUSES)
 
     @property
     def definition(self):
@@ -460,9 +387,9 @@ class QualityRating:
     evidence: str = ""
 
     def __post_init__(self) -> None:
-        _choice("quality.criterion", self.criterion, CRITERIA)
-        _integer("quality.rating", self.rating, SCALE_MIN, SCALE_MAX)
-        _text("quality.evidence", self.evidence)
+        check.choice("quality.criterion", self.criterion, CRITERIA)
+        check.integer("quality.rating", self.rating, SCALE_MIN, SCALE_MAX)
+        check.text("quality.evidence", self.evidence)
 
 
 @record
@@ -476,15 +403,15 @@ class ServqualScore:
     weight: float = 20.0  # points of 100 a respondent gives this dimension
 
     def __post_init__(self) -> None:
-        _choice("servqual.dimension", self.dimension, SERVQUAL_DIMENSIONS)
+        check.choice("servqual.dimension", self.dimension, SERVQUAL_DIMENSIONS)
         for name in ("expectation", "perception"):
             value = getattr(self, name)
-            _number(f"servqual.{name}", value)
+            check.number(f"servqual.{name}", value)
             if not SCALE_MIN <= value <= SCALE_MAX:
                 raise DomainError(
                     f"servqual.{name}", f"must be from 1 to 7, not {value:g}"
                 )
-        _number("servqual.weight", self.weight, low=0)
+        check.number("servqual.weight", self.weight, low=0)
         if self.weight > 100:
             raise DomainError("servqual.weight", "must be at most 100")
 
@@ -499,7 +426,7 @@ class NoteText:
     text: str = ""
 
     def __post_init__(self) -> None:
-        _text("note.text", self.text)
+        check.text("note.text", self.text)
 
 
 AnnotationBody = GapFinding | QualityRating | ServqualScore | NoteText
@@ -522,17 +449,17 @@ class Annotation(Entity):
     order: int = 0
 
     def __post_init__(self) -> None:
-        _id("annotation.id", self.id)
-        _id("annotation.diagram_id", self.diagram_id)
-        _choice("annotation.target_kind", self.target_kind, TARGET_KINDS)
-        _id("annotation.target_id", self.target_id)
+        check.identifier("annotation.id", self.id)
+        check.identifier("annotation.diagram_id", self.diagram_id)
+        check.choice("annotation.target_kind", self.target_kind, TARGET_KINDS)
+        check.identifier("annotation.target_id", self.target_id)
         if not isinstance(
             self.body, GapFinding | QualityRating | ServqualScore | NoteText
         ):
             raise DomainError("annotation.body", "unknown annotation type")
         if self.target_kind == "diagram" and self.target_id != self.diagram_id:
             raise DomainError("annotation.target_id", "must be the diagram's id")
-        _integer("annotation.order", self.order, 0, 10_000_000)
+        check.integer("annotation.order", self.order, 0, 10_000_000)
 
     @property
     def kind(self) -> str:
