@@ -306,10 +306,6 @@ def _detours(a: Rect, b: Rect, in_way: Sequence[Rect], offset: float):
     ]
 
 
-def _hits(seg: Rect, r: Rect) -> bool:
-    return seg.x < r.right and r.x < seg.right and seg.y < r.bottom and r.y < seg.bottom
-
-
 def route_edge(doc: Document, edge: Edge) -> list[Point]:
     """The points of one connector (for many, build a Router once)."""
     return Router(doc, edge.diagram_id).route(edge)
