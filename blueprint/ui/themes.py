@@ -314,12 +314,11 @@ def apply_theme(app: QApplication, name: str, base_sheet: str) -> None:
     """Switch the chrome to a theme at once: palette, style sheet and icons."""
     global _current
     name = known(name)
-    changed = name != _current
     _current = name
+    # The new palette makes every widget repaint, drawing icons in the new ink;
+    # walking app.allWidgets() from Python instead crashed now and then, through
+    # wrappers of widgets that Qt had deleted.
     app.setPalette(palette(name))
     sheet = stylesheet(base_sheet, name)
     if app.styleSheet() != sheet:  # re-polishing every widget is not free
         app.setStyleSheet(sheet)
-    if changed:
-        for widget in app.allWidgets():
-            widget.update()  # icons are drawn anew in the new ink

@@ -3,7 +3,7 @@ theme, grid size and snapping, author, page size, colour-blind palette."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -180,6 +180,41 @@ def test_dark_chrome_keeps_the_diagram_paper_light(qtbot, workspace, window, tmp
         if QColor.fromRgba(glyph.pixel(x, y)).alpha() > 200
     ]
     assert max(c.lightness() for c in inks) < 100
+
+
+class PaintCount(QObject):
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_theme_switch_repaints_the_shown_icons_without_walking_every_widget(
+    qtbot, workspace, window, monkeypatch
+):
+    """Every widget repaints through the new palette. Walking app.allWidgets()
+    from Python instead crashed now and then (through wrappers of widgets Qt
+    had deleted meanwhile), so it must not come back."""
+
+    def refused(*_args):
+        raise AssertionError("app.allWidgets() walked on a theme switch")
+
+    monkeypatch.setattr(QApplication, "allWidgets", refused)
+    button = window.toolbar.widgetForAction(window.actions_.save)
+    painted = PaintCount(button)
+    assert button.isVisible()
+    workspace.apply_preferences(settings.Preferences(theme="dark"))
+    try:
+        qtbot.waitUntil(lambda: painted.count > 0)
+    finally:
+        workspace.apply_preferences(settings.Preferences())
+    painted.count = 0
+    qtbot.waitUntil(lambda: painted.count > 0)
 
 
 def test_dark_style_sheet_has_no_light_backgrounds():
