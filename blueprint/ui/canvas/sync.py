@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
+from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint import theme
 from blueprint.model import (
@@ -130,6 +131,7 @@ class ModelSync:
         self._spare_edges.clear()
         self._edges_by_node.clear()
         self._spans = []
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     def _refresh_annotations(self: DiagramScene, node_id: str) -> None:
         gaps: set[int] = set()

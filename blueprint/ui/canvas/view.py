@@ -43,6 +43,10 @@ class DiagramView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # A drag frame then repaints items only: drawing the grid and bands anew
+        # was a third of a frame. The scene invalidates the background layer
+        # whenever lanes, the grid or the width change.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
         self.setAcceptDrops(True)
