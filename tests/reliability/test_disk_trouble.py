@@ -34,7 +34,23 @@ def _drop_capabilities() -> None:  # in the child, before exec
         libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP
 
 
-def run_trouble(spec: dict, folder: Path, *, drop: bool = False) -> dict[str, dict]:
+def run_trouble(
+    project: Path,
+    target: Path,
+    spare: Path,
+    folder: Path,
+    *,
+    fsize: int | None = None,
+    drop: bool = False,
+) -> dict[str, dict]:
+    """Every operation on project, writing into target, in a runner process;
+    its results by operation (their errors are printed for the test's log)."""
+    spec = {
+        "project": str(project),
+        "target": str(target),
+        "spare": str(spare),
+        "fsize": fsize,
+    }
     path = folder / "spec.json"
     path.write_text(json.dumps(spec))
     done = subprocess.run(
@@ -45,7 +61,9 @@ def run_trouble(spec: dict, folder: Path, *, drop: bool = False) -> dict[str, di
         preexec_fn=_drop_capabilities if drop and ROOT else None,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return {r["operation"]: r for r in json.loads(done.stdout.splitlines()[-1])}
+    results = {r["operation"]: r for r in json.loads(done.stdout.splitlines()[-1])}
+    print({k: v["error"] for k, v in results.items()})
+    return results
 
 
 def project_files(folder: Path) -> Path:
@@ -86,14 +104,7 @@ def spare(tmp_path) -> Path:
 def test_a_full_disk(tmp_path, spare):
     target = tmp_path / "full"
     project = project_files(target)
-    spec = {
-        "project": str(project),
-        "target": str(target),
-        "spare": str(spare),
-        "fsize": 40_000,
-    }
-    results = run_trouble(spec, tmp_path)
-    print({k: v["error"] for k, v in results.items()})
+    results = run_trouble(project, target, spare, tmp_path, fsize=40_000)
     assert_refused_cleanly(results)
 
 
@@ -119,14 +130,7 @@ def test_a_really_full_file_system(tmp_path, spare):
         free = shutil.disk_usage(mnt).free
         (mnt / "filler").write_bytes(b"\0" * max(0, free - 30_000))
         assert shutil.disk_usage(mnt).free < 40_000
-        spec = {
-            "project": str(project),
-            "target": str(mnt),
-            "spare": str(spare),
-            "fsize": None,
-        }
-        results = run_trouble(spec, tmp_path)
-        print({k: v["error"] for k, v in results.items()})
+        results = run_trouble(project, mnt, spare, tmp_path)
         assert_refused_cleanly(results)
         assert "disk is full" in results["save_as"]["error"]
         assert "No space left" in results["json"]["error"]
@@ -137,18 +141,11 @@ def test_read_only_files(tmp_path, spare):
     project = project_files(target)
     for p in target.iterdir():
         p.chmod(0o444)
-    spec = {
-        "project": str(project),
-        "target": str(target),
-        "spare": str(spare),
-        "fsize": None,
-    }
     try:
-        results = run_trouble(spec, tmp_path, drop=True)
+        results = run_trouble(project, target, spare, tmp_path, drop=True)
     finally:
         for p in target.iterdir():
             p.chmod(0o644)
-    print({k: v["error"] for k, v in results.items()})
     assert results["save"]["read_only_session"]
     assert "read-only" in results["save"]["error"]
     assert_refused_cleanly(results)
@@ -158,31 +155,17 @@ def test_a_read_only_folder(tmp_path, spare):
     target = tmp_path / "shut"
     project = project_files(target)
     target.chmod(0o555)
-    spec = {
-        "project": str(project),
-        "target": str(target),
-        "spare": str(spare),
-        "fsize": None,
-    }
     try:
-        results = run_trouble(spec, tmp_path, drop=True)
+        results = run_trouble(project, target, spare, tmp_path, drop=True)
     finally:
         target.chmod(0o755)
-    print({k: v["error"] for k, v in results.items()})
     assert results["save"]["read_only_session"]
     assert_refused_cleanly(results)
 
 
 def test_a_missing_output_folder(tmp_path, spare):
     project = project_files(tmp_path / "here")
-    spec = {
-        "project": str(project),
-        "target": str(tmp_path / "gone" / "away"),
-        "spare": str(spare),
-        "fsize": None,
-    }
-    results = run_trouble(spec, tmp_path)
-    print({k: v["error"] for k, v in results.items()})
+    results = run_trouble(project, tmp_path / "gone" / "away", spare, tmp_path)
     assert results["save"]["error"] is None  # its own folder is fine
     assert_refused_cleanly(results, ["json", "drawio", "report", "save_as"])
     assert not (tmp_path / "gone").exists()

@@ -24,19 +24,10 @@ from blueprint.store import (
     save_document,
 )
 from blueprint.store.ddl import SCHEMA_DDL
-from tests.store.helpers import fingerprint, sample_document, siblings
+from tests.store.helpers import fingerprint, sample_document, siblings, sql
 from tests.store.test_migration import V0, make_v0_file, upgrade_0_to_1
 
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-def sql(path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys = OFF")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def nothing_written(data_dir: Path) -> set[str]:

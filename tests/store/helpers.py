@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from pathlib import Path
 
 from blueprint.model import (
@@ -145,3 +146,13 @@ def fingerprint(path: Path) -> tuple[str, float, int]:
 
 def siblings(path: Path) -> set[str]:
     return {p.name for p in path.parent.iterdir()}
+
+
+def sql(path: Path, *statements: str) -> None:
+    """Run statements on a file directly, as another program would."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()

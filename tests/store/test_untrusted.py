@@ -16,7 +16,7 @@ from blueprint.store import (
 )
 from blueprint.store.sqlitefile import open_memory
 
-from .helpers import fingerprint, sample_document, siblings
+from .helpers import fingerprint, sample_document, siblings, sql
 
 
 @pytest.fixture
@@ -24,15 +24,6 @@ def valid(tmp_path) -> Path:
     path = tmp_path / "p.blueprint"
     save_document(sample_document(), path)
     return path
-
-
-def sql(path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys = OFF")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def refused(path: Path, reason: str, data_dir: Path | None = None) -> ProjectFileError:
